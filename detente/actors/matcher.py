@@ -1,0 +1,114 @@
+"""Finding dictionary phrases in a parsed document, longest match first.
+
+Names (countries, capitals, organisations) are compared token by token as written, so
+"Turkey" the country never matches "turkey" the bird; role words are compared on
+lower-cased lemmas, so "troops", "Troops" and "troop" all match the role "troop".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.dictionary import ActorDictionary, Entry
+
+Tokenize = Callable[[str], Sequence[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A dictionary phrase found at tokens [start, end) of a doc."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    is_name: bool
+
+
+class _PhraseIndex:
+    """Phrases keyed by their first token, longest first, for greedy matching."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
+
+    def add(self, tokens: tuple[str, ...], entries: tuple[Entry, ...]) -> None:
+        if tokens:
+            self._by_first.setdefault(tokens[0], []).append((tokens, entries))
+
+    def freeze(self) -> None:
+        for candidates in self._by_first.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def match_at(
+        self, keys: Sequence[Sequence[str]], i: int
+    ) -> tuple[int, tuple[Entry, ...]] | None:
+        """The longest phrase starting at token i; keys[j] are the acceptable forms of token j."""
+        for first in keys[i]:
+            for tokens, entries in self._by_first.get(first, ()):
+                end = i + len(tokens)
+                if end <= len(keys) and all(
+                    tokens[k] in keys[i + k] for k in range(1, len(tokens))
+                ):
+                    return end, entries
+        return None
+
+
+class ActorMatcher:
+    """Finds every dictionary phrase in a doc; build once, use for every article."""
+
+    def __init__(self, dictionary: ActorDictionary, tokenize: Tokenize):
+        self.dictionary = dictionary
+        self._names = _PhraseIndex()
+        self._roles = _PhraseIndex()
+        for phrase, entries in dictionary.names.items():
+            self._names.add(tuple(_straight(t) for t in tokenize(phrase)), entries)
+        for phrase, entries in dictionary.roles.items():
+            self._roles.add(tuple(t.lower() for t in tokenize(phrase)), entries)
+        self._names.freeze()
+        self._roles.freeze()
+
+    def find(self, doc: Doc) -> list[Match]:
+        """Names and roles, each non-overlapping; a role inside a name is dropped."""
+        names = _greedy(self._names, [(_straight(t.text),) for t in doc], is_name=True)
+        covered = {i for m in names for i in range(m.start, m.end)}
+        role_keys = [_role_forms(t) for t in doc]
+        roles = [
+            m
+            for m in _greedy(self._roles, role_keys, is_name=False)
+            if not covered.intersection(range(m.start, m.end))
+        ]
+        return sorted(names + roles, key=lambda m: m.start)
+
+
+def _straight(text: str) -> str:
+    """Curly apostrophes as straight ones, as the dictionaries write them."""
+    return text.replace("’", "'")
+
+
+def _role_forms(token: Token) -> tuple[str, ...]:
+    lower = _straight(token.lower_)
+    lemma = token.lemma_.lower()
+    # Capitalised plurals ("Ministers") are sometimes left unlemmatised as proper nouns.
+    singular = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+    return tuple(dict.fromkeys((lemma, lower, singular)))
+
+
+def _greedy(index: _PhraseIndex, keys: Sequence[Sequence[str]], *, is_name: bool) -> list[Match]:
+    found: list[Match] = []
+    i = 0
+    while i < len(keys):
+        hit = index.match_at(keys, i)
+        if hit:
+            end, entries = hit
+            found.append(Match(i, end, entries, is_name))
+            i = end
+        else:
+            i += 1
+    return found
+
+
+def tokens_of(matches: Iterable[Match]) -> dict[int, Match]:
+    """Token index -> the match covering it."""
+    return {i: m for m in matches for i in range(m.start, m.end)}

@@ -1,0 +1,77 @@
+"""`detente explain`: the parse, the actors, every candidate frame and each decision."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from detente.pipeline import Explanation
+
+
+def print_explanation(explanation: Explanation, console: Console) -> None:
+    doc = explanation.doc
+    for index, sentence in enumerate(doc.sents):
+        parse = Table(title=f"sentence {index}: parse", header_style="bold", show_lines=False)
+        for column in ("i", "token", "lemma", "pos", "dep", "head", "entity"):
+            parse.add_column(column)
+        for token in sentence:
+            if token.is_space:
+                continue
+            parse.add_row(
+                str(token.i),
+                token.text,
+                token.lemma_,
+                token.pos_,
+                token.dep_,
+                f"{token.head.text} ({token.head.i})",
+                token.ent_type_ or "",
+            )
+        console.print(parse)
+    actors = Table(title="actors", header_style="bold")
+    for column in ("text", "code", "country", "sectors", "org", "name", "why"):
+        actors.add_column(column, overflow="fold")
+    for actor in explanation.coded.actors:
+        actors.add_row(
+            actor.text,
+            actor.code,
+            actor.country or "",
+            ",".join(actor.sectors),
+            actor.org or "",
+            actor.name or "",
+            actor.reason,
+        )
+    console.print(actors)
+    candidates = Table(title="candidate events", header_style="bold")
+    for column in (
+        "sent.",
+        "trigger",
+        "pattern",
+        "code",
+        "modality",
+        "source",
+        "target",
+        "outcome",
+    ):
+        candidates.add_column(column, overflow="fold")
+    for c in explanation.candidates:
+        candidates.add_row(
+            str(c.sentence_index),
+            c.trigger,
+            c.pattern,
+            c.code,
+            c.modality,
+            ",".join(c.sources) or "-",
+            ",".join(c.targets) or "-",
+            f"[green]{c.outcome}[/]" if c.coded else f"[yellow]{c.outcome}[/]",
+        )
+    console.print(candidates)
+    for event in explanation.coded.events:
+        source = event.source.code if event.source else "-"
+        target = event.target.code if event.target else "-"
+        console.print(
+            f"[bold]{event.event_type.cameo}[/] {event.event_type.name}: {source} -> {target} "
+            f"(confidence {event.confidence:.2f})\n  why: {event.reason}",
+            highlight=False,
+        )
+    if not explanation.coded.events:
+        console.print("no events coded")

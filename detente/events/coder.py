@@ -1,0 +1,298 @@
+"""Coding events: from frames and resolved actors to `Event` records.
+
+For each sentence, every token that matches a lexicon pattern becomes a candidate frame.
+A candidate is coded when its modality asserts or promises the event and at least one
+of its actors resolves; otherwise it is dropped, and the reason is kept so that
+`detente explain` can show it. Identical events in one sentence (same source, target
+and code, e.g. from "held talks" and "talks") are merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from detente.actors.resolve import ActorResolver, DocActors
+from detente.events.frames import Argument, Frame, build_frame, match_pattern
+from detente.events.lexicon import Lexicon
+from detente.events.modality import Assessment, Modality, assess
+from detente.events.ontology import Ontology
+from detente.types import Actor, ActorKind, Article, DateGranularity, Event, Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A possible event, coded or dropped, as `detente explain` shows it."""
+
+    sentence_index: int
+    trigger: str
+    trigger_start: int
+    pattern: str
+    code: str
+    modality: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    outcome: str
+
+    @property
+    def coded(self) -> bool:
+        return self.outcome == "coded"
+
+
+@dataclass(frozen=True, slots=True)
+class DocCoding:
+    events: list[Event]
+    actors: list[Actor]
+    candidates: list[Candidate]
+
+
+class EventCoder:
+    def __init__(self, ontology: Ontology, lexicon: Lexicon, resolver: ActorResolver):
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.resolver = resolver
+
+    def code(self, article: Article, doc: Doc) -> DocCoding:
+        ctx = self.resolver.prepare(doc)
+        events: list[Event] = []
+        candidates: list[Candidate] = []
+        for index, sentence in enumerate(doc.sents):
+            seen: set[tuple[str, str, str]] = set()
+            for token in sentence:
+                pattern = match_pattern(token, self.lexicon)
+                if pattern is None:
+                    continue
+                frame = build_frame(token, pattern, self.lexicon)
+                for event, candidate in self._code_frame(article, ctx, sentence, index, frame):
+                    if event is not None:
+                        key = (
+                            _code_of(event.source),
+                            _code_of(event.target),
+                            event.event_type.cameo,
+                        )
+                        if key in seen:
+                            candidate = _with_outcome(
+                                candidate, "dropped: same event already coded in this sentence"
+                            )
+                            event = None
+                        else:
+                            seen.add(key)
+                            events.append(event)
+                    candidates.append(candidate)
+        return DocCoding(events, ctx.mentions, candidates)
+
+    def _code_frame(
+        self, article: Article, ctx: DocActors, sentence: Span, index: int, frame: Frame
+    ) -> list[tuple[Event | None, Candidate]]:
+        pattern = frame.pattern
+        assessment = assess(frame.trigger, self.lexicon)
+        code = pattern.code
+        if assessment.modality is Modality.INTENT:
+            code = self.lexicon.intent_code(code)
+        sources, source_arg = self._first_resolved(ctx, frame, frame.sources)
+        source_how = source_arg.how if source_arg else ""
+        inherited = source_arg.inherited if source_arg else False
+        targets, target_how = self._all_resolved(ctx, frame.targets)
+        pairs, mutual_how = self._pairs(ctx, frame, sources, targets)
+        if mutual_how:
+            source_how = source_how or mutual_how
+            target_how = target_how or mutual_how
+
+        def candidate(
+            outcome: str, src: Actor | None = None, tgt: Actor | None = None
+        ) -> Candidate:
+            return Candidate(
+                sentence_index=index,
+                trigger=frame.trigger.text,
+                trigger_start=frame.trigger.idx,
+                pattern=f"{pattern.describe()} ({pattern.where})",
+                code=code,
+                modality=assessment.describe(),
+                sources=tuple(a.code for a in ([src] if src else sources)),
+                targets=tuple(a.code for a in ([tgt] if tgt else targets)),
+                outcome=outcome,
+            )
+
+        if not assessment.modality.codes_event:
+            return [(None, candidate(f"dropped: {assessment.describe()}"))]
+        if not pairs:
+            return [(None, candidate("dropped: no actor resolved"))]
+        results: list[tuple[Event | None, Candidate]] = []
+        for src, tgt in pairs:
+            if "needs_target" in pattern.flags and tgt is None:
+                results.append((None, candidate("dropped: pattern needs a target", src, tgt)))
+                continue
+            if "needs_source" in pattern.flags and src is None:
+                results.append((None, candidate("dropped: pattern needs a source", src, tgt)))
+                continue
+            reason = "; ".join(
+                part
+                for part in (
+                    f"pattern '{pattern.describe()}' ({pattern.where}) -> {pattern.code}",
+                    f"{assessment.describe()} -> {code}" if code != pattern.code else "",
+                    f"source = {source_how}" if src else "",
+                    f"target = {target_how}" if tgt else "",
+                )
+                if part
+            )
+            confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
+            event = self._event(
+                article, sentence, index, frame.trigger, code, src, tgt, reason, confidence
+            )
+            results.append((event, candidate("coded", src, tgt)))
+        return results
+
+    def _first_resolved(
+        self, ctx: DocActors, frame: Frame, arguments: list[Argument]
+    ) -> tuple[list[Actor], Argument | None]:
+        for arg in arguments:
+            if arg.head is frame.trigger:
+                actors = self.resolver.resolve_modifiers(ctx, arg.head)
+            else:
+                actors = self.resolver.resolve(ctx, arg.head)
+            if actors:
+                return actors, arg
+        return [], None
+
+    def _all_resolved(self, ctx: DocActors, arguments: list[Argument]) -> tuple[list[Actor], str]:
+        actors: list[Actor] = []
+        hows: list[str] = []
+        for arg in arguments:
+            found = self.resolver.resolve(ctx, arg.head)
+            if found:
+                actors.extend(found)
+                hows.append(arg.how)
+        return actors, " and ".join(hows)
+
+    def _pairs(
+        self, ctx: DocActors, frame: Frame, sources: list[Actor], targets: list[Actor]
+    ) -> tuple[list[tuple[Actor | None, Actor | None]], str]:
+        """(source, target) pairs, and how mutual events found their sides, if they did."""
+        sides = [a for arg in frame.mutual for a in self.resolver.resolve(ctx, arg.head)]
+        how = ""
+        if "symmetric" in frame.pattern.flags and not targets:
+            if len(sides) >= 2 and not sources:
+                sources, targets = sides, sides
+                how = f"the sides of '{frame.mutual[0].how}' (mutual event, both directions)"
+            elif sides and sources:
+                targets = sides
+                how = frame.mutual[0].how
+            elif len(sources) >= 2:
+                targets = sources
+                how = "the other conjoined subject (mutual event, both directions)"
+        elif sides and not targets:
+            targets = sides
+            how = frame.mutual[0].how
+        pairs: list[tuple[Actor | None, Actor | None]] = []
+        source_options: list[Actor | None] = list(sources) or [None]
+        target_options: list[Actor | None] = list(targets) or [None]
+        for src in source_options:
+            for tgt in target_options:
+                if src is not None and tgt is not None and _same_actor(src, tgt):
+                    continue
+                if src is None and tgt is None:
+                    continue
+                pairs.append((src, tgt))
+        return pairs, how
+
+    def _event(
+        self,
+        article: Article,
+        sentence: Span,
+        index: int,
+        trigger: Token,
+        code: str,
+        source: Actor | None,
+        target: Actor | None,
+        reason: str,
+        confidence: float,
+    ) -> Event:
+        text = sentence.text.strip()
+        start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        return Event(
+            event_id=_event_id(article.article_id, index, trigger.idx, code, source, target),
+            article_id=article.article_id,
+            sentence_index=index,
+            event_type=self.ontology.event_type(code),
+            source=source,
+            target=target,
+            date=article.date,
+            date_granularity=DateGranularity.REPORTED if article.date else DateGranularity.UNKNOWN,
+            date_rule="publication date (no time expression resolved)"
+            if article.date
+            else "no publication date",
+            evidence=Evidence(
+                text=text,
+                start=start,
+                end=start + len(text),
+                trigger=trigger.text,
+                trigger_start=trigger.idx,
+                trigger_end=trigger.idx + len(trigger.text),
+            ),
+            confidence=confidence,
+            reason=reason,
+        )
+
+
+def _confidence(
+    source: Actor | None,
+    target: Actor | None,
+    inherited: bool,
+    specificity: int,
+    assessment: Assessment,
+) -> float:
+    """A transparent score from how complete and direct the evidence is (docs/formats.md)."""
+    score = 0.45
+    score += 0.2 if source is not None else 0.0
+    score += 0.15 if target is not None else 0.0
+    if inherited:
+        score -= 0.1
+    for actor in (source, target):
+        if actor is not None and actor.kind is ActorKind.GROUP:
+            score -= 0.1
+    if assessment.modality is Modality.INTENT:
+        score -= 0.05
+    if specificity >= 2:
+        score += 0.1
+    return round(min(0.95, max(0.05, score)), 2)
+
+
+def _same_actor(a: Actor, b: Actor) -> bool:
+    # One phrase can name two actors ("the Russian and Turkish presidents"), so the span
+    # alone does not make them one; the same code on both sides is no interaction.
+    return a.code == b.code
+
+
+def _code_of(actor: Actor | None) -> str:
+    return actor.code if actor else "-"
+
+
+def _with_outcome(candidate: Candidate, outcome: str) -> Candidate:
+    return Candidate(
+        **{**{f: getattr(candidate, f) for f in Candidate.__slots__}, "outcome": outcome}
+    )
+
+
+def _event_id(
+    article_id: str,
+    index: int,
+    trigger_at: int,
+    code: str,
+    source: Actor | None,
+    target: Actor | None,
+) -> str:
+    key = "|".join(
+        [
+            article_id,
+            str(index),
+            str(trigger_at),
+            code,
+            _code_of(source),
+            _code_of(target),
+            str(source.start if source else -1),
+            str(target.start if target else -1),
+        ]
+    )
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]

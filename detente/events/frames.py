@@ -1,0 +1,253 @@
+"""Event frames from the dependency parse: a trigger, its pattern, and its arguments.
+
+A frame is a predicate (verb or event noun) matched against the lexicon, with the tokens
+that head its source and target phrases. Verbs take their source from the subject (the
+`by` agent in the passive, the controller of an infinitive, the noun a relative clause
+describes) and their target from the slots the pattern names. Event nouns take their
+source from their own phrase ("Turkish strikes", "Turkey's attack", "an attack by
+rebels"), or else from the subject of the verb they hang off, unless that verb is itself
+an event ("condemned the attack" does not make the condemner the attacker).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from detente.events.lexicon import Lexicon, Pattern
+
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+_CLIMB_DEPS = {
+    "dobj",
+    "pobj",
+    "prep",
+    "acl",
+    "xcomp",
+    "advcl",
+    "conj",
+    "appos",
+    "attr",
+    "pcomp",
+    "oprd",
+    "npadvmod",
+    "amod",
+    "compound",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """A token heading an argument phrase, and how it was found (for the reason)."""
+
+    head: Token
+    how: str
+    inherited: bool = False  # taken from the clause around an event noun, not the noun
+
+
+@dataclass(slots=True)
+class Frame:
+    trigger: Token
+    pattern: Pattern
+    sources: list[Argument] = field(default_factory=list)
+    targets: list[Argument] = field(default_factory=list)
+    # "a meeting between A and B": both sides, each source and target of the other.
+    mutual: list[Argument] = field(default_factory=list)
+
+
+def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
+    """The most specific lexicon pattern this token satisfies, if any."""
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+    if pos is None:
+        return None
+    for pattern in lexicon.candidates(token.lemma_.lower(), pos):
+        if pattern.particle and not _has_particle(token, pattern.particle):
+            continue
+        if pattern.objects and _object_of(token, pattern.objects) is None:
+            continue
+        return pattern
+    return None
+
+
+def is_event_verb(token: Token, lexicon: Lexicon) -> bool:
+    lemma = token.lemma_.lower()
+    return (
+        token.pos_ == "VERB"
+        and bool(lexicon.candidates(lemma, "VERB"))
+        and not lexicon.is_cue("support", lemma)
+        and not lexicon.is_cue("report", lemma)
+    )
+
+
+def build_frame(token: Token, pattern: Pattern, lexicon: Lexicon) -> Frame:
+    frame = Frame(token, pattern)
+    if pattern.pos == "VERB":
+        _verb_arguments(frame, lexicon)
+    else:
+        _noun_arguments(frame, lexicon)
+    return frame
+
+
+def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | None:
+    """Who does what `verb` says: its subject, or the one it inherits."""
+    if _depth > 6:
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return Argument(verb.head, "the noun the relative clause describes")
+            return Argument(child, f"subject of '{verb.text}'")
+    agent = _agent(verb)
+    if agent is not None:
+        return Argument(agent, f"'by' agent of passive '{verb.text}'")
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and lexicon.is_cue("object_control", head.lemma_.lower()):
+            return Argument(obj, f"object of '{head.text}' (who is asked to act)")
+        found = subject_of(head, lexicon, _depth + 1)
+        return Argument(found.head, f"{found.how}, which controls '{verb.text}'") if found else None
+    if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+        found = subject_of(head, lexicon, _depth + 1)
+        return Argument(found.head, f"{found.how}, shared with '{verb.text}'") if found else None
+    if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
+        return Argument(head, "the noun the clause describes")
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
+    verb = frame.trigger
+    passive = is_passive(verb)
+    source = _agent_argument(verb) if passive else subject_of(verb, lexicon)
+    if source is not None:
+        frame.sources.append(source)
+    for slot in frame.pattern.targets:
+        for arg in _slot_arguments(verb, slot, passive, frame.pattern):
+            if all(arg.head is not t.head for t in frame.targets):
+                frame.targets.append(arg)
+    if frame.pattern.objects:
+        obj = _object_of(verb, frame.pattern.objects)
+        if obj is not None:
+            for slot in frame.pattern.targets:
+                for arg in _prep_objects(obj, slot):
+                    if all(arg.head is not t.head for t in frame.targets):
+                        frame.targets.append(arg)
+
+
+def _agent_argument(verb: Token) -> Argument | None:
+    agent = _agent(verb)
+    return Argument(agent, f"'by' agent of passive '{verb.text}'") if agent is not None else None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> list[Argument]:
+    if slot == "dobj":
+        if passive:
+            if verb.dep_ == "acl":
+                return [Argument(verb.head, f"noun described by passive '{verb.text}'")]
+            return [
+                Argument(c, f"passive subject of '{verb.text}'")
+                for c in verb.children
+                if c.dep_ == "nsubjpass"
+            ]
+        objects = [
+            c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in pattern.objects
+        ]
+        return [Argument(c, f"object of '{verb.text}'") for c in objects]
+    if slot == "iobj":
+        return [
+            Argument(c, f"indirect object of '{verb.text}'")
+            for c in verb.children
+            if c.dep_ in {"dative", "iobj"}
+        ]
+    if slot == "xcomp_obj":
+        found = []
+        for xcomp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+            found += [
+                Argument(c, f"object of '{xcomp.text}'") for c in xcomp.children if c.dep_ == "dobj"
+            ]
+        return found
+    return _prep_objects(verb, slot)
+
+
+def _prep_objects(token: Token, prep: str) -> list[Argument]:
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "prt", "advmod", "dative"} and child.lower_ == prep:
+            found += [
+                Argument(c, f"'{prep}' object of '{token.text}'")
+                for c in child.children
+                if c.dep_ == "pobj"
+            ]
+    return found
+
+
+def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
+    noun = frame.trigger
+    for slot in frame.pattern.targets:
+        if slot == "between":
+            frame.mutual += _prep_objects(noun, "between")
+        elif slot == "poss":
+            frame.targets += [
+                Argument(c, f"possessor of '{noun.text}'")
+                for c in noun.children
+                if c.dep_ == "poss"
+            ]
+        else:
+            frame.targets += _prep_objects(noun, slot)
+    by = _prep_objects(noun, "by")
+    if by:
+        frame.sources.append(Argument(by[0].head, f"'by' object of '{noun.text}'"))
+        return
+    # The noun's own phrase ("Turkish strikes", "Turkey's attack") is tried by the coder
+    # first; this is the fallback source from the clause the noun sits in.
+    frame.sources.append(Argument(noun, f"modifiers of '{noun.text}'"))
+    if "no_inherit" in frame.pattern.flags:
+        return
+    inherited = inherited_subject(noun, lexicon)
+    if inherited is not None:
+        frame.sources.append(inherited)
+
+
+def inherited_subject(noun: Token, lexicon: Lexicon) -> Argument | None:
+    """The subject of the (non-event) verb an event noun hangs off: 'X held talks'."""
+    token = noun
+    for _ in range(8):
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+        if token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if is_event_verb(token, lexicon):
+            return None
+        found = subject_of(token, lexicon)
+        if found is not None:
+            return Argument(
+                found.head, f"{found.how}, whose clause holds '{noun.text}'", inherited=True
+            )
+    return None
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in token.children)
+
+
+def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
+    return next(
+        (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in objects), None
+    )

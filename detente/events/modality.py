@@ -1,0 +1,140 @@
+"""Whether an event trigger asserts that something happened, or only mentions it.
+
+"Turkey attacked" asserts; "Turkey did not attack", "if Turkey attacks", "Turkey could
+attack", "Will Turkey attack?", "urged Turkey to attack" and "denied attacking" do not.
+"Turkey will attack" and "Turkey vowed to attack" express intent, which CAMEO codes as
+intent (03x) or threat (13x), never as the act. The cue words come from the lexicon's
+`cues.tsv`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from spacy.tokens import Token
+
+from detente.events.frames import is_event_verb
+from detente.events.lexicon import Lexicon
+
+# How far up the clause chain a governing cue can sit ("pledged to help rebuild").
+_MAX_GOVERNORS = 4
+_GOVERNING_DEPS = {
+    "xcomp",
+    "ccomp",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "acl",
+    "advcl",
+    "conj",
+    "acomp",
+    "attr",
+}
+
+
+class Modality(StrEnum):
+    ASSERTED = "asserted"
+    INTENT = "intent"
+    NEGATED = "negated"
+    CONDITIONAL = "conditional"
+    QUESTION = "question"
+    SPECULATIVE = "speculative"
+    REQUESTED = "requested"
+    DENIED = "denied"
+    EMBEDDED = "embedded"
+
+    @property
+    def codes_event(self) -> bool:
+        return self in (Modality.ASSERTED, Modality.INTENT)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    modality: Modality
+    cue: str | None = None
+
+    def describe(self) -> str:
+        return self.modality.value + (f" ('{self.cue}')" if self.cue else "")
+
+
+def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
+    """Walk from the trigger up through the verbs that govern it, collecting cues."""
+    if trigger.pos_ == "NOUN" and _own_negation(trigger):
+        return Assessment(Modality.NEGATED, "no")
+    intent: Assessment | None = None
+    is_noun = trigger.pos_ == "NOUN"
+    token = _clause_verb(trigger)
+    for level in range(_MAX_GOVERNORS + 1):  # level 0 is the trigger's own clause
+        found = _cues_on(token, lexicon)
+        if found is not None:
+            if found.modality is not Modality.INTENT:
+                return found
+            intent = intent or found
+        if level > 0 and lexicon.is_cue("report", token.lemma_.lower()):
+            break  # what a speaker reports is coded as asserted by the text
+        dep = token.dep_
+        if dep not in _GOVERNING_DEPS or token.head is token:
+            break
+        governor = _clause_verb(token.head)
+        lemma = governor.lemma_.lower()
+        # "pledged to help", "pledged help", "ready to talk": the event is intended.
+        complement = dep == "xcomp" or (is_noun and level == 0 and dep in {"dobj", "pobj", "prep"})
+        if complement and (
+            lexicon.is_cue("intent_verb", lemma) or lexicon.is_cue("intent_adj", lemma)
+        ):
+            intent = intent or Assessment(Modality.INTENT, governor.text)
+        elif complement and lexicon.is_cue("request", lemma):
+            return Assessment(Modality.REQUESTED, governor.text)
+        elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj"} and lexicon.is_cue("denial", lemma):
+            return Assessment(Modality.DENIED, governor.text)
+        elif (
+            not is_noun and dep in {"xcomp", "ccomp", "pcomp"} and is_event_verb(governor, lexicon)
+        ):
+            # "accused Iran of arming rebels": the arming is alleged, not reported as done.
+            return Assessment(Modality.EMBEDDED, governor.text)
+        token = governor
+    if _is_question(trigger):
+        return Assessment(Modality.QUESTION, "?")
+    return intent or Assessment(Modality.ASSERTED)
+
+
+def _clause_verb(token: Token) -> Token:
+    """For a noun, the verb or adjective whose clause it is in; a verb is its own."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT" or current.head is current:
+            return current
+        if current.pos_ == "ADJ" and current.dep_ in {"acomp", "amod"}:
+            return current
+        current = current.head
+    return current
+
+
+def _own_negation(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
+def _cues_on(verb: Token, lexicon: Lexicon) -> Assessment | None:
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and lexicon.is_cue("negation", word)):
+            return Assessment(Modality.NEGATED, child.text)
+        if child.dep_ == "mark" and lexicon.is_cue("condition", word):
+            return Assessment(Modality.CONDITIONAL, child.text)
+        if child.dep_ == "aux":
+            if lexicon.is_cue("speculation", word):
+                return Assessment(Modality.SPECULATIVE, child.text)
+            if lexicon.is_cue("intent_aux", word):
+                return Assessment(Modality.INTENT, child.text)
+    return None
+
+
+def _is_question(token: Token) -> bool:
+    sentence = token.sent
+    last = next(
+        (t for t in reversed(sentence) if not t.is_space and t.text not in {'"', "”", "'", "’"}),
+        None,
+    )
+    return last is not None and last.text == "?"

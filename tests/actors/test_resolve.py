@@ -1,0 +1,92 @@
+"""Actor resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.types import ActorKind, CodedArticle
+
+Code = Callable[..., CodedArticle]
+
+
+def actor_at(coded: CodedArticle, text: str) -> tuple[str, str | None, tuple[str, ...], str | None]:
+    for actor in coded.actors:
+        if actor.text == text:
+            return actor.code, actor.country, actor.sectors, actor.org
+    raise AssertionError(f"no actor {text!r} in {[a.text for a in coded.actors]}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "code", "country", "sectors", "org"),
+    [
+        ("Kenya condemned the raid.", "Kenya", "KEN", "KEN", (), None),
+        ("Moscow condemned the raid.", "Moscow", "RUSGOV", "RUS", ("GOV",), None),
+        ("The Kremlin condemned the raid.", "The Kremlin", "RUSGOV", "RUS", ("GOV",), None),
+        ("The Pentagon condemned the raid.", "The Pentagon", "USAMIL", "USA", ("MIL",), None),
+        (
+            "Egyptian police arrested the suspects.",
+            "Egyptian police",
+            "EGYCOP",
+            "EGY",
+            ("COP",),
+            None,
+        ),
+        ("Syrian rebels shelled the town.", "Syrian rebels", "SYRREB", "SYR", ("REB",), None),
+        (
+            "Turkey's military shelled the town.",
+            "Turkey's military",
+            "TURMIL",
+            "TUR",
+            ("MIL",),
+            None,
+        ),
+        ("NATO condemned the raid.", "NATO", "IGOWSTNAT", None, (), "NATO"),
+        ("Daesh fighters attacked the town.", "Daesh fighters", None, None, None, "ISIL"),
+        ("Hezbollah condemned the raid.", "Hezbollah", None, "LBN", None, "HEZBOLLAH"),
+    ],
+)
+def test_phrases_resolve_to_actors(
+    code_one: Code,
+    sentence: str,
+    phrase: str,
+    code: str | None,
+    country: str | None,
+    sectors: tuple[str, ...] | None,
+    org: str | None,
+) -> None:
+    got_code, got_country, got_sectors, got_org = actor_at(code_one(sentence), phrase)
+    if code is not None:
+        assert got_code == code
+    assert got_country == country
+    if sectors is not None:
+        assert got_sectors == sectors
+    assert got_org == org
+
+
+def test_a_role_with_a_country_and_a_name_keeps_all_three(code_one: Code) -> None:
+    coded = code_one("Kenyan Foreign Minister Amina Otieno condemned the raid.")
+    [actor] = [a for a in coded.actors if a.name]
+    assert actor.country == "KEN" and "GOV" in actor.sectors
+    assert actor.name == "Amina Otieno"
+    assert actor.kind is ActorKind.PERSON
+
+
+def test_coordinated_adjectives_name_two_actors(code_one: Code) -> None:
+    coded = code_one("The French and German leaders held talks in Paris.")
+    codes = sorted(a.code for a in coded.actors if a.text == "The French and German leaders")
+    assert codes == ["DEUGOV", "FRAGOV"]
+
+
+def test_a_surname_seen_with_a_role_resolves_later(code_one: Code) -> None:
+    coded = code_one(
+        "Ghana's Interior Minister Kwame Mensah visited the border. Mensah condemned the smugglers."
+    )
+    later = [a for a in coded.actors if a.text == "Mensah"]
+    assert later and later[0].country == "GHA"
+
+
+def test_a_country_name_in_lower_case_is_not_an_actor(code_one: Code) -> None:
+    coded = code_one("The chef roasted a turkey and served it with china plates.")
+    assert coded.actors == ()

@@ -1,0 +1,130 @@
+"""Event coding on sentences written for these tests: structure, modality, evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.types import CodedArticle, DateGranularity
+from tests.helpers import triples
+
+Code = Callable[..., CodedArticle]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verbs with an object, a prepositional target, a particle
+        ("Kenyan police arrested Somali refugees on Tuesday.", ("KENCOP", "SOMREF", "173")),
+        ("Egypt will cooperate with Sudan on water.", ("EGY", "SDN", "030")),
+        ("Turkish jets shot down a Syrian drone.", ("TURMIL", "SYRMIL", "195")),
+        ("Japan criticised China over the drills.", ("JPN", "CHN", "111")),
+        ("Ukrainian artillery shelled Russian positions.", ("UKRMIL", "RUSMIL", "194")),
+        # passive voice: the agent is the source
+        ("A Nigerian soldier was killed by Boko Haram militants.", (None, None, "1823")),
+        # nouns
+        ("Moscow condemned the Israeli strikes on Syria.", ("ISR", "SYR", "190")),
+        ("Pakistan imposed sanctions on Afghanistan.", ("PAK", "AFG", "163")),
+    ],
+)
+def test_sentences_code_to_the_expected_event(
+    code_one: Code, sentence: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    coded = code_one(sentence)
+    found = triples(coded)
+    source, target, cameo = expected
+    assert any(
+        (source is None or s == source) and (target is None or t == target) and c == cameo
+        for s, t, c in found
+    ), found
+
+
+def test_passive_agent_is_the_source(code_one: Code) -> None:
+    [event] = [
+        e
+        for e in code_one("A Nigerian soldier was killed by Boko Haram militants.").events
+        if e.event_type.cameo == "1823"
+    ]
+    assert event.source is not None and event.source.org == "BOKO_HARAM"
+    assert event.target is not None and event.target.country == "NGA"
+
+
+def test_a_meeting_between_two_actors_is_coded_both_ways(code_one: Code) -> None:
+    found = triples(
+        code_one("A meeting between the Iranian and Iraqi foreign ministers took place in Baghdad.")
+    )
+    assert ("IRNGOV", "IRQGOV", "040") in found
+    assert ("IRQGOV", "IRNGOV", "040") in found
+
+
+def test_compound_subjects_each_act(code_one: Code) -> None:
+    found = triples(code_one("France and Germany criticised Hungary."))
+    assert {("FRA", "HUN", "111"), ("DEU", "HUN", "111")} <= found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Iran will attack Israel.", "1384"),
+        ("Chad pledged to send aid to Sudan.", "033"),
+        ("Serbia is ready to meet Kosovo.", "036"),
+        ("Russia threatened to attack Ukraine.", "1384"),
+    ],
+)
+def test_promised_events_become_intent_or_threat_codes(
+    code_one: Code, sentence: str, code: str
+) -> None:
+    codes = {e.event_type.cameo for e in code_one(sentence).events}
+    assert code in codes
+    assert not codes & {"190", "070", "040", "042"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey did not attack Russian forces.",
+        "If Iran attacks, Israel would respond.",
+        "Will Russia attack Ukraine?",
+        "Analysts said Syrian rebels could attack the town.",
+        "The ministry denied attacking Armenian villages.",
+        "Brazil beat Argentina 2-1 in the final.",
+        "The striker attacked the goal in the second half.",
+        "Shares of the company fell sharply on Monday.",
+    ],
+)
+def test_no_event_is_invented(code_one: Code, sentence: str) -> None:
+    assert code_one(sentence).events == ()
+
+
+def test_evidence_points_into_the_text_and_explains_itself(code_one: Code) -> None:
+    text = "Markets were calm. Kenyan police arrested Somali refugees on Tuesday."
+    coded = code_one(text)
+    [event] = [e for e in coded.events if e.event_type.cameo == "173"]
+    article_text = coded.article.text
+    assert (
+        article_text[event.evidence.start : event.evidence.end]
+        == "Kenyan police arrested Somali refugees on Tuesday."
+    )
+    assert article_text[event.evidence.trigger_start : event.evidence.trigger_end] == "arrested"
+    assert (
+        event.source is not None
+        and article_text[event.source.start : event.source.end] == "Kenyan police"
+    )
+    assert event.sentence_index == 1
+    assert "patterns.tsv" in event.reason and "source = subject of 'arrested'" in event.reason
+    assert 0.0 <= event.confidence <= 1.0
+
+
+def test_dates_are_the_publication_date_or_unknown(code_one: Code) -> None:
+    [dated] = code_one("Kenyan police arrested Somali refugees.", date="2021-03-11").events
+    assert dated.date is not None and dated.date.isoformat() == "2021-03-11"
+    assert dated.date_granularity is DateGranularity.REPORTED
+    [undated] = code_one("Kenyan police arrested Somali refugees.", date=None).events
+    assert undated.date is None and undated.date_granularity is DateGranularity.UNKNOWN
+
+
+def test_event_ids_are_deterministic(code_one: Code) -> None:
+    first = [e.event_id for e in code_one("Japan criticised China over the drills.").events]
+    second = [e.event_id for e in code_one("Japan criticised China over the drills.").events]
+    assert first == second and len(set(first)) == len(first)
