@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import detente
@@ -38,6 +39,11 @@ def test_code_ingest_query_round_trip(tmp_path: Path) -> None:
     rows = detente.events(db=db, actor="KEN")
     assert rows and rows[0]["source"]["code"] == "KENCOP"
     assert detente.dyad("KEN", "SOM", by="year", db=db)[0].events >= 1
+    with duckdb.connect(str(db), read_only=True) as con:
+        [(origin, code, reason)] = con.execute(
+            "SELECT origin, error_code, reason FROM rejected"
+        ).fetchall()
+    assert (origin, code) == (f"{feed}:2", "D104") and "fix:" in reason
 
 
 def test_code_text_and_explain() -> None:

@@ -248,6 +248,12 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
-    return next(
-        (c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in objects), None
-    )
+    """The object that carries a light verb's event: "held talks", or "went on strike"."""
+    for child in token.children:
+        if child.dep_ == "dobj" and child.lemma_.lower() in objects:
+            return child
+        if child.dep_ in {"prep", "prt"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and grandchild.lemma_.lower() in objects:
+                    return grandchild
+    return None

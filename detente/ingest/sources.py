@@ -93,7 +93,9 @@ def _read_file(
     try:
         data = path.read_bytes()
     except OSError as exc:
-        yield Rejection(origin, ErrorCode.NOT_FOUND.value, f"{origin}: cannot read ({exc.strerror})")
+        yield Rejection(
+            origin, ErrorCode.NOT_FOUND.value, f"{origin}: cannot read ({exc.strerror})"
+        )
         return
     yield from _read_bytes(data, origin, suffix, max_chars, default_date)
 

@@ -128,3 +128,11 @@ def test_event_ids_are_deterministic(code_one: Code) -> None:
     first = [e.event_id for e in code_one("Japan criticised China over the drills.").events]
     second = [e.event_id for e in code_one("Japan criticised China over the drills.").events]
     assert first == second and len(set(first)) == len(first)
+
+
+def test_a_labour_strike_is_a_protest_not_an_attack(code_one: Code) -> None:
+    codes = {
+        e.event_type.cameo
+        for e in code_one("Kenyan doctors went on strike over unpaid wages.").events
+    }
+    assert "143" in codes and "190" not in codes
