@@ -22,6 +22,7 @@ from detente.events.coder import Candidate, EventCoder
 from detente.events.lexicon import Lexicon, load_lexicon
 from detente.events.ontology import Ontology, load_ontology
 from detente.nlp.pipeline import load_nlp, parse
+from detente.places.gazetteer import load_gazetteer
 from detente.types import Article, CodedArticle
 
 
@@ -42,10 +43,12 @@ class Coder:
         self.ontology: Ontology = load_ontology()
         self.dictionary: ActorDictionary = load_dictionary(self.settings.actor_files)
         self.lexicon: Lexicon = load_lexicon(self.ontology, self.settings.lexicon_files)
+        gazetteer = load_gazetteer(tuple(sorted(self.dictionary.iso2_to_iso3.items())))
         matcher = ActorMatcher(
-            self.dictionary, lambda text: [t.text for t in self.nlp.tokenizer(text)]
+            self.dictionary, lambda text: [t.text for t in self.nlp.tokenizer(text)], gazetteer
         )
-        self.events = EventCoder(self.ontology, self.lexicon, ActorResolver(matcher))
+        resolver = ActorResolver(matcher, lambda lemma: self.lexicon.is_cue("report", lemma))
+        self.events = EventCoder(self.ontology, self.lexicon, resolver)
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles in order, parsing them in batches."""

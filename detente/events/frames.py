@@ -18,6 +18,8 @@ from spacy.tokens import Token
 from detente.events.lexicon import Lexicon, Pattern
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Prepositions of an infinitive complement that can hold the outer verb's target.
+_COMPLEMENT_PREPS = ("to", "with", "against", "on", "for", "from", "into", "in")
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _CLIMB_DEPS = {
     "dobj",
@@ -44,6 +46,7 @@ class Argument:
     head: Token
     how: str
     inherited: bool = False  # taken from the clause around an event noun, not the noun
+    fallback: bool = False  # a target tried only when no ordinary target names an actor
 
 
 @dataclass(slots=True)
@@ -141,6 +144,35 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
                 for arg in _prep_objects(obj, slot):
                     if all(arg.head is not t.head for t in frame.targets):
                         frame.targets.append(arg)
+    frame.targets.extend(_complement_targets(verb))
+
+
+def _complement_targets(verb: Token) -> list[Argument]:
+    """Where a verb's target sits when the verb itself has none.
+
+    "refused to meet Jordan's king", "threatened to cut off electricity to Nakhichevan":
+    the object of the infinitive; "demanded that the US cancel the sale": the subject of
+    the that-clause.
+    """
+    found: list[Argument] = []
+    for child in verb.children:
+        if child.dep_ == "xcomp":
+            found += [
+                Argument(c, f"object of '{child.text}'", fallback=True)
+                for c in child.children
+                if c.dep_ in {"dobj", "dative"}
+            ]
+            for prep in _COMPLEMENT_PREPS:
+                found += [
+                    Argument(a.head, a.how, fallback=True) for a in _prep_objects(child, prep)
+                ]
+        elif child.dep_ == "ccomp":
+            found += [
+                Argument(c, f"subject of '{child.text}'", fallback=True)
+                for c in child.children
+                if c.dep_ == "nsubj"
+            ]
+    return found
 
 
 def _agent_argument(verb: Token) -> Argument | None:
@@ -210,6 +242,18 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
             ]
         else:
             frame.targets += _prep_objects(noun, slot)
+    # "granted asylum to X", "gave Ivory Coast aid": the light verb carries the target.
+    if noun.dep_ == "dobj":
+        verb = noun.head
+        for slot in frame.pattern.targets:
+            frame.targets += [
+                Argument(a.head, a.how, fallback=True) for a in _prep_objects(verb, slot)
+            ]
+        frame.targets += [
+            Argument(c, f"indirect object of '{verb.text}'", fallback=True)
+            for c in verb.children
+            if c.dep_ in {"dative", "iobj"}
+        ]
     by = _prep_objects(noun, "by")
     if by:
         frame.sources.append(Argument(by[0].head, f"'by' object of '{noun.text}'"))
@@ -219,28 +263,36 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     frame.sources.append(Argument(noun, f"modifiers of '{noun.text}'"))
     if "no_inherit" in frame.pattern.flags:
         return
-    inherited = inherited_subject(noun, lexicon)
-    if inherited is not None:
-        frame.sources.append(inherited)
+    frame.sources.extend(inherited_subjects(noun, lexicon))
 
 
-def inherited_subject(noun: Token, lexicon: Lexicon) -> Argument | None:
-    """The subject of the (non-event) verb an event noun hangs off: 'X held talks'."""
+def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
+    """Subjects of the (non-event) verbs an event noun hangs off, nearest first.
+
+    "Turkey held talks with Russia": Turkey. The coder takes the first that names an
+    actor, so "He said 'a new page has opened' in cooperation with Russia" reaches past
+    "page" to "He". Climbing stops at a verb that is an event itself.
+    """
+    found: list[Argument] = []
     token = noun
-    for _ in range(8):
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
-            return None
+    for _ in range(10):
+        if token.head is token or (
+            token.dep_ not in _CLIMB_DEPS and not (found and token.dep_ == "ccomp")
+        ):
+            break
         token = token.head
         if token.pos_ not in {"VERB", "AUX"}:
             continue
         if is_event_verb(token, lexicon):
-            return None
-        found = subject_of(token, lexicon)
-        if found is not None:
-            return Argument(
-                found.head, f"{found.how}, whose clause holds '{noun.text}'", inherited=True
+            break
+        subject = subject_of(token, lexicon)
+        if subject is not None and all(subject.head is not a.head for a in found):
+            found.append(
+                Argument(
+                    subject.head, f"{subject.how}, whose clause holds '{noun.text}'", inherited=True
+                )
             )
-    return None
+    return found
 
 
 def _has_particle(token: Token, particle: str) -> bool:

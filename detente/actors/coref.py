@@ -1,0 +1,205 @@
+"""Coreference inside an article: who "he", "we", "the minister" and "the two countries" are.
+
+Every resolved mention is remembered in text order (`Mentioned`). A pronoun or a definite
+reference noun takes the most recent compatible mention within a few sentences; "we" and
+"I" inside a quotation take the quotation's speaker (a minister's "we" is his
+government). The rules, and which words they apply to, come from `references.tsv`; every
+resolved reference says in its `reason` what it refers to and why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from detente.data.tables import bundled, read_table
+from detente.types import Actor, ActorKind
+
+REFERS_TO = frozenset(
+    {
+        "person",
+        "actor",
+        "plural",
+        "thing",
+        "country",
+        "organisation",
+        "igo",
+        "speaker",
+        "speaker_group",
+    }
+)
+# How far back (in sentences) each kind of reference looks for its antecedent.
+_REACH = {"person": 6, "country": 4, "organisation": 4, "igo": 6}
+_DEFAULT_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    refers_to: str
+    number: int
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mentioned:
+    """A resolved mention, as later references see it."""
+
+    head: int  # token index of the phrase head
+    sentence: int
+    actors: tuple[Actor, ...]
+    plural: bool
+    in_quote: bool
+
+
+@cache
+def load_references() -> dict[str, Reference]:
+    table = read_table(bundled("actors", "references.tsv"), ("phrase", "refers_to", "number"))
+    references: dict[str, Reference] = {}
+    for row in table:
+        refers_to = row.get("refers_to")
+        if refers_to not in REFERS_TO:
+            raise row.error(
+                f"refers_to {refers_to!r}", fix=f"use one of {', '.join(sorted(REFERS_TO))}"
+            )
+        try:
+            number = int(row.get("number") or 1)
+        except ValueError:
+            raise row.error(f"number {row.get('number')!r}", fix="write 1 or 2") from None
+        references[row.get("phrase").lower()] = Reference(
+            refers_to, number, f"{row.path}:{row.line}"
+        )
+    return references
+
+
+def reference_key(head: Token) -> str:
+    """How a reference noun is looked up: "two country" for "the two countries"."""
+    lemma = head.lemma_.lower()
+    for child in head.children:
+        if child.lower_ in {"two", "both"} and child.dep_ in {"nummod", "det", "predet"}:
+            return f"{child.lower_} {lemma}"
+    return lemma
+
+
+def antecedents(
+    history: list[Mentioned],
+    before: int,
+    sentence: int,
+    reference: Reference,
+    *,
+    skip_quotes: bool,
+) -> list[Mentioned]:
+    """The mentions a reference stands for, most recent first (two for "the two countries")."""
+    fits = _FITS[reference.refers_to]
+    reach = _REACH.get(reference.refers_to, _DEFAULT_REACH)
+    found: list[Mentioned] = []
+    seen_codes: set[str] = set()
+    for mention in reversed(history):
+        if mention.head >= before or (skip_quotes and mention.in_quote):
+            continue
+        if sentence - mention.sentence > reach:
+            break
+        if not fits(mention):
+            continue
+        codes = {_country_code(a) or a.code for a in mention.actors}
+        if reference.number > 1 and codes <= seen_codes:
+            continue
+        found.append(mention)
+        seen_codes |= codes
+        if len(found) >= reference.number:
+            break
+    return found if len(found) == reference.number else []
+
+
+def referring_actors(
+    found: list[Mentioned], reference: Reference, span: Span, word: str
+) -> list[Actor]:
+    """The actors of the antecedents, as mentioned at the reference's own words."""
+    actors: list[Actor] = []
+    for mention in found:
+        for actor in mention.actors:
+            if reference.refers_to == "country":
+                actor = country_level(actor)
+            reason = f"'{word}' refers to '{actor.text}' ({reference.refers_to}, {reference.where})"
+            actors.append(relabel(actor, span, reason))
+            if reference.refers_to in {"person", "thing", "country"} and reference.number == 1:
+                break
+    return actors
+
+
+def speaker_actor(speaker: Actor, span: Span, word: str, group: bool) -> Actor:
+    """ "I" is the speaker; "we" is the speaker's government or organisation."""
+    if not group:
+        return relabel(speaker, span, f"'{word}' is the speaker of the quotation, '{speaker.text}'")
+    institution = country_level(speaker) if not speaker.org else speaker
+    sectors = speaker.sectors if speaker.sectors and speaker.sectors != ("ELI",) else ()
+    code = institution.code if speaker.org else institution.code + "".join(sectors)
+    return Actor(
+        code=code,
+        kind=ActorKind.ORGANISATION if speaker.org else ActorKind.COUNTRY,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        reason=f"'{word}' in a quotation by '{speaker.text}': the speaker's government or organisation",
+        country=speaker.country,
+        sectors=speaker.sectors if speaker.org else sectors,
+        org=speaker.org,
+    )
+
+
+def country_level(actor: Actor) -> Actor:
+    """The country an actor belongs to, as an actor of its own ("the country")."""
+    code = _country_code(actor)
+    if code is None:
+        return actor
+    return Actor(
+        code=code,
+        kind=ActorKind.COUNTRY,
+        text=actor.text,
+        start=actor.start,
+        end=actor.end,
+        reason=actor.reason,
+        country=actor.country,
+    )
+
+
+def relabel(actor: Actor, span: Span, reason: str) -> Actor:
+    """The same actor, at other words of the text."""
+    return Actor(
+        code=actor.code,
+        kind=actor.kind,
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        reason=reason,
+        country=actor.country,
+        sectors=actor.sectors,
+        org=actor.org,
+        name=actor.name,
+    )
+
+
+def _country_code(actor: Actor) -> str | None:
+    # A country actor's code starts with its CAMEO country code (KOS for Kosovo, not XKX).
+    return actor.code[:3] if actor.country and not actor.org else None
+
+
+def _single(mention: Mentioned) -> bool:
+    return len(mention.actors) == 1 and not mention.plural
+
+
+_FITS: dict[str, Callable[[Mentioned], bool]] = {
+    "person": lambda m: _single(m) and m.actors[0].kind is ActorKind.PERSON,
+    "actor": lambda m: _single(m),
+    "plural": lambda m: m.plural or len(m.actors) > 1 or m.actors[0].kind is ActorKind.ORGANISATION,
+    "thing": lambda m: (
+        _single(m) and m.actors[0].kind in {ActorKind.COUNTRY, ActorKind.ORGANISATION}
+    ),
+    "country": lambda m: any(_country_code(a) for a in m.actors),
+    "organisation": lambda m: any(a.org for a in m.actors),
+    "igo": lambda m: any(a.org and a.code.startswith("IGO") for a in m.actors),
+    "speaker": lambda m: False,
+    "speaker_group": lambda m: False,
+}

@@ -1,0 +1,75 @@
+"""Coreference inside an article, on texts written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.types import Actor, CodedArticle
+
+Code = Callable[..., CodedArticle]
+
+
+def actors_named(coded: CodedArticle, text: str) -> list[Actor]:
+    return [a for a in coded.actors if a.text == text]
+
+
+def test_he_refers_to_the_last_named_person(code_one: Code) -> None:
+    coded = code_one(
+        "Ghana's Foreign Minister Ama Boateng arrived in Lome on Monday. He met Togolese officials."
+    )
+    [he] = actors_named(coded, "He")
+    assert he.code == "GHAGOV" and he.name == "Ama Boateng"
+    assert "'He' refers to" in he.reason
+
+
+def test_we_in_a_quote_is_the_speakers_government(code_one: Code) -> None:
+    coded = code_one(
+        "Kenya's Interior Minister Kofi Njoroge spoke on Friday. \"We will not negotiate with "
+        'kidnappers," he said.'
+    )
+    [we] = actors_named(coded, "We")
+    assert we.code == "KENGOV" and we.name is None
+    assert "quotation" in we.reason
+
+
+def test_the_minister_refers_to_the_minister_named_before(code_one: Code) -> None:
+    coded = code_one(
+        "Chile's Defence Minister Marta Rojas visited the base. Later the minister criticised Peru."
+    )
+    [minister] = actors_named(coded, "the minister")
+    assert minister.code == "CHLGOV" and minister.name == "Marta Rojas"
+    assert any(
+        e.source and e.source.code == "CHLGOV" and e.event_type.cameo == "111" for e in coded.events
+    )
+
+
+def test_the_group_refers_to_the_armed_group(code_one: Code) -> None:
+    coded = code_one(
+        "Al-Shabaab fighters attacked a police post. The group later threatened Kenya."
+    )
+    [group] = actors_named(coded, "The group")
+    assert group.org == "AL_SHABAAB"
+
+
+def test_the_country_and_the_two_countries(code_one: Code) -> None:
+    coded = code_one(
+        "Armenia accused Azerbaijan of shelling border villages. The country also recalled its envoy. "
+        "Talks between the two countries stalled."
+    )
+    [country] = actors_named(coded, "The country")
+    assert country.code == "AZE" or country.code == "ARM"
+    two = actors_named(coded, "the two countries")
+    assert sorted(a.code for a in two) == ["ARM", "AZE"]
+
+
+def test_a_role_without_a_country_takes_its_sentences_country(code_one: Code) -> None:
+    coded = code_one("Kenyan police arrested dozens of protesters in Nairobi on Tuesday.")
+    [protesters] = [a for a in coded.actors if "protesters" in a.text]
+    assert protesters.code == "KENCVL"
+    assert "country from context" in protesters.reason
+
+
+def test_bracketed_aliases_are_one_mention(code_one: Code) -> None:
+    coded = code_one("The Islamic State of Iraq and the Levant (ISIL) claimed the attack.")
+    isil = [a for a in coded.actors if a.org == "ISIL"]
+    assert len(isil) == 1 and isil[0].text.endswith("(ISIL)")
