@@ -43,3 +43,27 @@ def test_seed_dateline_is_recorded_not_coded(seed_path: Path) -> None:
     assert article.title == "Turkey Ready to Cooperate with Russia on Syria: Defense Minister"
     assert not article.text.startswith("TEHRAN")
     assert all(e.location is None or e.location.name != "TEHRAN" for e in coded.events)
+
+
+def test_seed_actors_resolve_like_a_trained_coder(seed_path: Path) -> None:
+    """Issue 3: the seed article's actors, including references back in the minister's quotes."""
+    coded = _coded(seed_path)
+    by_text: dict[str, set[str]] = {}
+    for actor in coded.actors:
+        by_text.setdefault(actor.text, set()).add(actor.code)
+    minister = next(a for a in coded.actors if a.text == "Turkish Defense Minister Fikri Isik")
+    assert (minister.country, minister.sectors[:1], minister.name) == (
+        "TUR",
+        ("GOV",),
+        "Fikri Isik",
+    )
+    assert by_text["the Turkish military"] == {"TURMIL"}
+    assert by_text["Ankara"] == {"TURGOV"}
+    daesh = [a for a in coded.actors if a.org == "ISIL"]
+    assert len(daesh) == 1 and daesh[0].text == "the Daesh (also known as ISIL and ISIS)"
+    eu = [a for a in coded.actors if a.org == "EU"]
+    assert [a.text for a in eu] == ["the European Union (EU)"]
+    # "he" after the first quote, and "we" inside the quotes, are Turkey's government
+    pronouns = [a for a in coded.actors if a.text.lower() in {"he", "we"}]
+    assert pronouns and all(a.country == "TUR" and a.code.startswith("TURGOV") for a in pronouns)
+    assert any(a.text == "We" for a in pronouns) and any(a.text == "he" for a in pronouns)

@@ -29,6 +29,7 @@ REFERS_TO = frozenset(
         "igo",
         "speaker",
         "speaker_group",
+        "partitive",
     }
 )
 # How far back (in sentences) each kind of reference looks for its antecedent.
@@ -202,4 +203,5 @@ _FITS: dict[str, Callable[[Mentioned], bool]] = {
     "igo": lambda m: any(a.org and a.code.startswith("IGO") for a in m.actors),
     "speaker": lambda m: False,
     "speaker_group": lambda m: False,
+    "partitive": lambda m: False,
 }

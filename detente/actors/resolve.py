@@ -136,13 +136,19 @@ class ActorResolver:
             pronouns = [ctx.cache.get((i, False)) for i in depth if ctx.doc[i].pos_ == "PRON"]
             from_pronouns = [a for found in pronouns if found for a in found]
             ctx.cache[key] = tuple(from_pronouns) or (
-                tuple(self._resolve_phrase(ctx, noun, depth)) if depth and heads else ()
+                tuple(self._resolve_phrase(ctx, noun, depth, owner_only=True))
+                if depth and heads
+                else ()
             )
         return list(ctx.cache[key])
 
     # -- one phrase -------------------------------------------------------------------
 
-    def _resolve_phrase(self, ctx: DocActors, head: Token, depth: dict[int, int]) -> list[Actor]:
+    def _resolve_phrase(
+        self, ctx: DocActors, head: Token, depth: dict[int, int], *, owner_only: bool = False
+    ) -> list[Actor]:
+        """The actors of a phrase; with `owner_only`, of its modifiers alone (the head is a
+        thing whose owner is wanted: "Iran's decision", "Turkish strikes")."""
         if head.pos_ == "PRON":
             return list(ctx.cache.get((head.i, False), ()))
         matches = list(
@@ -159,6 +165,8 @@ class ActorResolver:
         if not matches:
             known = ctx.known_names.get(head.text) if head.pos_ == "PROPN" else None
             return [relabel(known, span, f"same person as '{known.text}' earlier")] if known else []
+        if not owner_only and self._names_a_thing(ctx, head, depth):
+            return []
         roles = [m for m in matches if not m.is_name and m.entries[0].kind is EntryKind.ROLE]
         # Modifiers match their exact words: "latest" has the lemma "late" but is no "late".
         modifiers = [
@@ -252,6 +260,24 @@ class ActorResolver:
                     )
                 ]
         return []
+
+    def _names_a_thing(self, ctx: DocActors, head: Token, depth: dict[int, int]) -> bool:
+        """A common noun that is no role names a thing, not an actor, even beside one:
+        "Russia's economy", "India's batsmen", "the savings of Argentines". An adjective or
+        compound right on the noun still names an actor ("Israeli planes"), and a quantity
+        stands for its of-phrase ("thousands of soldiers")."""
+        if head.pos_ != "NOUN" or head.i in ctx.by_token or _agentive(head):
+            return False
+        reference = self._reference(head)
+        if reference is not None and reference.refers_to == "partitive":
+            return False
+        return not any(
+            i in ctx.by_token
+            and ctx.by_token[i].is_name
+            and depth[i] == 1
+            and ctx.doc[i].dep_ in {"amod", "compound"}
+            for i in depth
+        )
 
     def _primaries(
         self, ctx: DocActors, entities: list[Match], depth: dict[int, int]
@@ -447,6 +473,20 @@ def relabel_span(actor: Actor, text: str, start: int, end: int) -> Actor:
         org=actor.org,
         name=actor.name,
     )
+
+
+# Endings of nouns that name people by what they do (miner, negotiator, activist, batsman):
+# such a noun with a country beside it is an actor even when the role list lacks it.
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men")
+# Common nouns with those endings that name no one.
+_NOT_AGENTS = frozenset(
+    {"order", "power", "border", "number", "matter", "water", "paper", "letter", "corridor"}
+)
+
+
+def _agentive(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return len(lemma) > 4 and lemma.endswith(_AGENT_ENDINGS) and lemma not in _NOT_AGENTS
 
 
 def _ethnic(doc: Doc, match: Match) -> bool:

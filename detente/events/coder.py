@@ -127,6 +127,13 @@ class EventCoder:
             if "needs_source" in pattern.flags and src is None:
                 results.append((None, candidate("dropped: pattern needs a source", src, tgt)))
                 continue
+            if not any(a is not None and (a.country or a.org) for a in (src, tgt)):
+                # "two companies signed a deal", "doctors went on strike" with no country in
+                # sight: nothing a user of event data could place in a dyad.
+                results.append(
+                    (None, candidate("dropped: no actor with a country or organisation", src, tgt))
+                )
+                continue
             reason = "; ".join(
                 part
                 for part in (

@@ -18,6 +18,9 @@ from spacy.tokens import Token
 from detente.events.lexicon import Lexicon, Pattern
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Roots whose events, when no target is named, are directed at the place they happen in:
+# protests (14), force posture (15), coercion (17), assaults and fighting (18-20).
+_LOCATIVE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 # Prepositions of an infinitive complement that can hold the outer verb's target.
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "for", "from", "into", "in")
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -145,6 +148,24 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
                     if all(arg.head is not t.head for t in frame.targets):
                         frame.targets.append(arg)
     frame.targets.extend(_complement_targets(verb))
+    if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
+        frame.targets.extend(_place_targets(verb))
+
+
+def _place_targets(trigger: Token) -> list[Argument]:
+    """Where a protest, a show of force or an attack without a named target took place.
+
+    CAMEO coders take the place as the target: "demonstrated in Serbia" is directed at
+    Serbia, "fired shells at targets in Jericho" at Jericho. Tried last.
+    """
+    found: list[Argument] = []
+    for token in (trigger, *[c for c in trigger.children if c.dep_ in {"dobj", "advcl", "xcomp"}]):
+        for prep in ("in", "at", "on", "near", "across", "inside"):
+            found += [
+                Argument(a.head, f"place '{prep} {a.head.text}'", fallback=True)
+                for a in _prep_objects(token, prep)
+            ]
+    return found
 
 
 def _complement_targets(verb: Token) -> list[Argument]:
@@ -201,6 +222,9 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
             c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in pattern.objects
         ]
         return [Argument(c, f"object of '{verb.text}'") for c in objects]
+    if slot == "poss":
+        # "rejected North Korea's demand", "an Indian proposal": the object's owner.
+        return [Argument(c, f"owner of '{c.text}'") for c in verb.children if c.dep_ == "dobj"]
     if slot == "iobj":
         return [
             Argument(c, f"indirect object of '{verb.text}'")
@@ -254,6 +278,10 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
             for c in verb.children
             if c.dep_ in {"dative", "iobj"}
         ]
+    if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
+        frame.targets.extend(_place_targets(noun))
+        if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
+            frame.targets.extend(_place_targets(noun.head))
     by = _prep_objects(noun, "by")
     if by:
         frame.sources.append(Argument(by[0].head, f"'by' object of '{noun.text}'"))

@@ -42,6 +42,7 @@ CUE_KINDS = frozenset(
         "support",
         "object_control",
         "past_marker",
+        "generic",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

@@ -42,6 +42,7 @@ class Modality(StrEnum):
     QUESTION = "question"
     SPECULATIVE = "speculative"
     REQUESTED = "requested"
+    GENERIC = "generic"
     DENIED = "denied"
     EMBEDDED = "embedded"
 
@@ -87,7 +88,9 @@ def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             intent = intent or Assessment(Modality.INTENT, governor.text)
         elif complement and lexicon.is_cue("request", lemma):
             return Assessment(Modality.REQUESTED, governor.text)
-        elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj"} and lexicon.is_cue("denial", lemma):
+        elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "acl"} and lexicon.is_cue(
+            "denial", lemma
+        ):
             return Assessment(Modality.DENIED, governor.text)
         elif (
             not is_noun and dep in {"xcomp", "ccomp", "pcomp"} and is_event_verb(governor, lexicon)
@@ -123,12 +126,24 @@ def _cues_on(verb: Token, lexicon: Lexicon) -> Assessment | None:
             return Assessment(Modality.NEGATED, child.text)
         if child.dep_ == "mark" and lexicon.is_cue("condition", word):
             return Assessment(Modality.CONDITIONAL, child.text)
+        if child.dep_ in {"advmod", "npadvmod"} and lexicon.is_cue("generic", word):
+            return Assessment(Modality.GENERIC, child.text)
+        if child.dep_ == "aux" and word in _INVERTED_CONDITIONAL and _before_subject(verb, child):
+            return Assessment(Modality.CONDITIONAL, child.text)  # "Had the two leaders met, ..."
         if child.dep_ == "aux":
             if lexicon.is_cue("speculation", word):
                 return Assessment(Modality.SPECULATIVE, child.text)
             if lexicon.is_cue("intent_aux", word):
                 return Assessment(Modality.INTENT, child.text)
     return None
+
+
+_INVERTED_CONDITIONAL = {"had", "were", "should"}
+
+
+def _before_subject(verb: Token, aux: Token) -> bool:
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and aux.i < subject.i and aux.i == verb.sent.start
 
 
 def _is_question(token: Token) -> bool:

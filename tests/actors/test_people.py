@@ -1,0 +1,53 @@
+"""People resolve by the article's date: in office, former (ELI), or not yet in office."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.types import CodedArticle
+
+Code = Callable[..., CodedArticle]
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "code", "name"),
+    [
+        ("Erdogan criticised the European Union.", "2016-08-12", "TURGOV", "Recep Tayyip Erdogan"),
+        ("Erdogan criticised the European Union.", "2010-05-01", "TURGOV", "Recep Tayyip Erdogan"),
+        ("Obama criticised Russia.", "2012-03-01", "USAGOV", "Barack Obama"),
+        ("Obama criticised Russia.", "2019-03-01", "USAELI", "Barack Obama"),
+        ("Kofi Annan criticised Israel.", "2004-03-01", "IGOUNOGOV", "Kofi Annan"),
+    ],
+)
+def test_a_bare_name_codes_by_the_article_date(
+    code_one: Code, text: str, when: str, code: str, name: str
+) -> None:
+    coded = code_one(text, date=when)
+    person = coded.actors[0]
+    assert (person.code, person.name) == (code, name)
+    assert "person '" in person.reason and (
+        "in office" in person.reason or "former" in person.reason
+    )
+
+
+def test_a_former_office_holder_is_eli_with_a_modifier_too(code_one: Code) -> None:
+    coded = code_one(
+        "Former Kenyan President Mwai Kibaki criticised the police.", date="2018-01-01"
+    )
+    assert coded.actors[0].code == "KENELI"
+
+
+def test_a_role_and_name_resolve_from_the_text_when_the_person_is_unknown(code_one: Code) -> None:
+    coded = code_one(
+        "Malian Defence Minister Ousmane Traorella condemned the attack.", date="2030-01-01"
+    )
+    actor = coded.actors[0]
+    assert actor.code == "MLIGOV" and actor.name == "Ousmane Traorella"
+
+
+def test_without_a_date_the_latest_office_is_used_and_said(code_one: Code) -> None:
+    coded = code_one("Putin criticised NATO.", date=None)
+    assert coded.actors[0].code == "RUSGOV"
+    assert "no article date" in coded.actors[0].reason
