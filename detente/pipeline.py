@@ -23,6 +23,7 @@ from detente.events.lexicon import Lexicon, load_lexicon
 from detente.events.ontology import Ontology, load_ontology
 from detente.nlp.pipeline import load_nlp, parse
 from detente.places.gazetteer import load_gazetteer
+from detente.places.locate import Locator
 from detente.types import Article, CodedArticle
 
 
@@ -48,7 +49,9 @@ class Coder:
             self.dictionary, lambda text: [t.text for t in self.nlp.tokenizer(text)], gazetteer
         )
         resolver = ActorResolver(matcher, lambda lemma: self.lexicon.is_cue("report", lemma))
-        self.events = EventCoder(self.ontology, self.lexicon, resolver)
+        self.events = EventCoder(
+            self.ontology, self.lexicon, resolver, Locator(self.dictionary, gazetteer)
+        )
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles in order, parsing them in batches."""

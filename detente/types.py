@@ -32,6 +32,7 @@ class DateGranularity(StrEnum):
     """
 
     DAY = "day"
+    WEEK = "week"
     MONTH = "month"
     YEAR = "year"
     REPORTED = "reported"
@@ -146,6 +147,7 @@ class Place:
     longitude: float | None = None
     admin1: str | None = None
     feature: str | None = None
+    rule: str | None = None  # how the place was chosen
 
 
 @dataclass(frozen=True, slots=True)

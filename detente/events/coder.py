@@ -10,16 +10,18 @@ and code, e.g. from "held talks" and "talks") are merged.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import ActorResolver, DocActors
+from detente.dates.resolve import DocDates, EventDate, event_date, prepare_dates
 from detente.events.frames import Argument, Frame, build_frame, match_pattern
 from detente.events.lexicon import Lexicon
 from detente.events.modality import Assessment, Modality, assess
 from detente.events.ontology import Ontology
-from detente.types import Actor, ActorKind, Article, DateGranularity, Event, Evidence
+from detente.places.locate import DocPlaces, Locator
+from detente.types import Actor, ActorKind, Article, Event, Evidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +51,29 @@ class DocCoding:
 
 
 class EventCoder:
-    def __init__(self, ontology: Ontology, lexicon: Lexicon, resolver: ActorResolver):
+    def __init__(
+        self,
+        ontology: Ontology,
+        lexicon: Lexicon,
+        resolver: ActorResolver,
+        locator: Locator | None = None,
+    ):
         self.ontology = ontology
         self.lexicon = lexicon
         self.resolver = resolver
+        self.locator = locator
+
+    def _is_report_verb(self, lemma: str) -> bool:
+        return self.lexicon.is_cue("report", lemma)
 
     def code(self, article: Article, doc: Doc) -> DocCoding:
         ctx = self.resolver.prepare(doc, article.date)
+        dates = prepare_dates(doc, article.date)
+        places = (
+            self.locator.prepare(doc, (a.country for a in ctx.mentions if a.country))
+            if self.locator
+            else None
+        )
         events: list[Event] = []
         candidates: list[Candidate] = []
         for index, sentence in enumerate(doc.sents):
@@ -65,7 +83,9 @@ class EventCoder:
                 if pattern is None:
                     continue
                 frame = build_frame(token, pattern, self.lexicon)
-                for event, candidate in self._code_frame(article, ctx, sentence, index, frame):
+                for event, candidate in self._code_frame(
+                    article, ctx, dates, places, sentence, index, frame
+                ):
                     if event is not None:
                         key = (
                             _code_of(event.source),
@@ -84,9 +104,17 @@ class EventCoder:
         return DocCoding(events, ctx.mentions, candidates)
 
     def _code_frame(
-        self, article: Article, ctx: DocActors, sentence: Span, index: int, frame: Frame
+        self,
+        article: Article,
+        ctx: DocActors,
+        dates: DocDates,
+        places: DocPlaces | None,
+        sentence: Span,
+        index: int,
+        frame: Frame,
     ) -> list[tuple[Event | None, Candidate]]:
         pattern = frame.pattern
+        when = event_date(dates, frame.trigger, self._is_report_verb)
         assessment = assess(frame.trigger, self.lexicon)
         code = pattern.code
         if assessment.modality is Modality.INTENT:
@@ -145,9 +173,17 @@ class EventCoder:
                 if part
             )
             confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
-            event = self._event(
-                article, sentence, index, frame.trigger, code, src, tgt, reason, confidence
+            location = (
+                self.locator.locate(
+                    places, frame.trigger, src, tgt, self.ontology.event_type(code).quad_class
+                )
+                if self.locator and places
+                else None
             )
+            event = self._event(
+                article, sentence, index, frame.trigger, code, src, tgt, reason, confidence, when
+            )
+            event = replace(event, location=location)
             results.append((event, candidate("coded", src, tgt)))
         return results
 
@@ -247,6 +283,7 @@ class EventCoder:
         target: Actor | None,
         reason: str,
         confidence: float,
+        when: EventDate,
     ) -> Event:
         text = sentence.text.strip()
         start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
@@ -257,11 +294,9 @@ class EventCoder:
             event_type=self.ontology.event_type(code),
             source=source,
             target=target,
-            date=article.date,
-            date_granularity=DateGranularity.REPORTED if article.date else DateGranularity.UNKNOWN,
-            date_rule="publication date (no time expression resolved)"
-            if article.date
-            else "no publication date",
+            date=when.date,
+            date_granularity=when.granularity,
+            date_rule=when.rule,
             evidence=Evidence(
                 text=text,
                 start=start,

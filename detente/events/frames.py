@@ -152,6 +152,19 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
         frame.targets.extend(_place_targets(verb))
 
 
+def _light_verb_of(noun: Token) -> Token | None:
+    """The verb whose object holds the event noun: "gave ... dollars of aid" -> gave."""
+    token = noun
+    for _ in range(4):
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+            return token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+            continue
+        return None
+    return None
+
+
 def _place_targets(trigger: Token) -> list[Argument]:
     """Where a protest, a show of force or an attack without a named target took place.
 
@@ -183,10 +196,13 @@ def _complement_targets(verb: Token) -> list[Argument]:
                 for c in child.children
                 if c.dep_ in {"dobj", "dative"}
             ]
-            for prep in _COMPLEMENT_PREPS:
-                found += [
-                    Argument(a.head, a.how, fallback=True) for a in _prep_objects(child, prep)
-                ]
+            # "to break off relations with Congo": the preposition may hang off the object.
+            holders = [child, *(c for c in child.children if c.dep_ == "dobj")]
+            for holder in holders:
+                for prep in _COMPLEMENT_PREPS:
+                    found += [
+                        Argument(a.head, a.how, fallback=True) for a in _prep_objects(holder, prep)
+                    ]
         elif child.dep_ == "ccomp":
             found += [
                 Argument(c, f"subject of '{child.text}'", fallback=True)
@@ -266,9 +282,10 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
             ]
         else:
             frame.targets += _prep_objects(noun, slot)
-    # "granted asylum to X", "gave Ivory Coast aid": the light verb carries the target.
-    if noun.dep_ == "dobj":
-        verb = noun.head
+    # "granted asylum to X", "gave Ivory Coast $5 million of aid": the light verb (reached
+    # through "of" phrases) carries the target.
+    verb = _light_verb_of(noun)
+    if verb is not None:
         for slot in frame.pattern.targets:
             frame.targets += [
                 Argument(a.head, a.how, fallback=True) for a in _prep_objects(verb, slot)

