@@ -22,6 +22,7 @@ from typing import Any
 from detente.bench.run import BenchResult
 from detente.config import DEFAULT_DB, Settings
 from detente.errors import OptionError
+from detente.evaluation.articles import ArticleEvalResult
 from detente.evaluation.metrics import EvalResult
 from detente.ingest.normalize import build_article
 from detente.ingest.sources import read_inputs
@@ -233,8 +234,9 @@ def dyads(*, db: str | Path = DEFAULT_DB, top: int = 10) -> list[dict[str, Any]]
 
 def evaluate(
     gold: str | Path, *, report: str | Path | None = None, settings: Settings | None = None
-) -> EvalResult:
-    """Score the coder against a gold file (PLOVER gold-standard or detente CAMEO JSONL)."""
+) -> EvalResult | ArticleEvalResult:
+    """Score the coder against a gold file: sentence gold (PLOVER gold-standard or detente
+    CAMEO JSONL) or article gold (stories with dates and places)."""
     from detente.evaluation.run import evaluate as run_evaluation
 
     coder = get_coder(settings or Settings.from_env())

@@ -40,7 +40,7 @@ def phrase_head(token: Token) -> Token:
     """Climb from a modifier to the noun its phrase is about ("Turkish" -> "military")."""
     while (
         token.dep_ in {"amod", "compound", "poss", "nmod", "case", "det"}
-        and token.head is not token
+        and token.head.i != token.i
     ):
         token = token.head
     return token
@@ -57,7 +57,7 @@ def phrase_depths(
         for child in token.children:
             # Conjuncts of the head are actors of their own (resolved separately); conjuncts
             # of a modifier stay in the phrase ("the Russian and Turkish presidents").
-            if child.dep_ in {"conj", "cc"} and token is not head:
+            if child.dep_ in {"conj", "cc"} and token.i != head.i:
                 depth[child.i] = depth[token.i]
                 stack.append(child)
                 continue

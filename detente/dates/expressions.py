@@ -58,9 +58,15 @@ class TimeValue:
     rule: str
 
 
-def resolve_expression(text: str, published: date, *, future: bool = False) -> TimeValue | None:
-    """The date a time expression denotes, relative to `published`; None if it has none."""
-    value = _resolve(_normalise(text), published, future)
+def resolve_expression(
+    text: str, published: date, *, future: bool = False, after: date | None = None
+) -> TimeValue | None:
+    """The date a time expression denotes, relative to `published`; None if it has none.
+
+    `after` is the last day the story named: "two days earlier" counts back from it."""
+    normal = _normalise(text)
+    relative = _counted_from_story(normal, after) if after is not None else None
+    value = relative or _resolve(normal, published, future)
     if value is None:
         return None
     return TimeValue(value.date, value.granularity, f"'{text.strip()}' -> {value.rule}")
@@ -79,6 +85,25 @@ def _resolve(text: str, published: date, future: bool) -> TimeValue | None:
 _LEADING = re.compile(
     r"^(?:on|in|at|during|by|since|from|of|the|until|till|early|mid|late|end of|beginning of|start of)(?:\s+|-)"
 )
+
+
+def _counted_from_story(text: str, anchor: date) -> TimeValue | None:
+    match = re.fullmatch(
+        r"(?P<n>\d+|"
+        + "|".join(_NUMBERS)
+        + r")\s+days?\s+(?P<dir>earlier|before|later|after|prior)",
+        text,
+    )
+    if not match:
+        return None
+    raw = match.group("n")
+    count = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    sign = 1 if match.group("dir") in {"later", "after"} else -1
+    return TimeValue(
+        anchor + timedelta(days=sign * count),
+        DateGranularity.DAY,
+        f"counted from {anchor}, the day before it in the story",
+    )
 
 
 def _normalise(text: str) -> str:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.dates.expressions import TimeValue, resolve_expression
 from detente.types import DateGranularity
 
-_DATE_LABELS = {"DATE"}
+_DATE_LABELS = {"DATE", "TIME"}  # "Wednesday night" is tagged TIME
 # Words after which a time is the time of an earlier sentence.
 _ANAPHORIC = {
     ("back", "then"),
@@ -71,65 +71,104 @@ class DocDates:
     narrative: dict[int, TimeValue] = field(default_factory=dict)  # by sentence start
 
 
-def prepare_dates(doc: Doc, published: date | None) -> DocDates:
+def prepare_dates(
+    doc: Doc, published: date | None, is_report_verb: Callable[[str], bool] = lambda lemma: False
+) -> DocDates:
     """Resolve every time expression of the doc once, and each sentence's narrative time.
 
     A sentence's narrative time is what an event in it with no time of its own takes: the
     time of the sentence before when it says "back then", or when it goes on in the past
-    tense in the same paragraph as a sentence set in an earlier time ("A standoff in
-    November last year... Back then, the military shot down a jet. One of the pilots was
-    killed...").
+    tense in the same paragraph ("A standoff in November last year... Back then, the
+    military shot down a jet. One of the pilots was killed..."). A sentence that reports
+    a statement ("the mission said it had opened an inquiry") starts afresh. "Two days
+    earlier" counts from the last day the story named, not from publication.
     """
     dates = DocDates(published)
     if published is None:
         return dates
     previous: Span | None = None
     previous_time: TimeValue | None = None
+    last_day: date | None = None
     for sentence in doc.sents:
         found = []
         for ent in sentence.ents:
             if ent.label_ not in _DATE_LABELS:
                 continue
             anchor = _anchor(ent)
-            value = resolve_expression(ent.text, published, future=_is_future(doc[anchor]))
+            value = resolve_expression(
+                ent.text, published, future=_is_future(doc[anchor]), after=last_day
+            )
             if value is not None:
                 found.append(_Expression(ent, value, anchor))
+                if value.granularity is DateGranularity.DAY:
+                    last_day = value.date
         dates.by_sentence[sentence.start] = found
         narrative: TimeValue | None = None
+        reports = is_report_verb(sentence.root.lemma_.lower())
         if previous_time is not None and _anaphoric(sentence):
             narrative = _relabelled(previous_time, "'back then': the time of the sentence before")
-        elif previous_time is not None and previous is not None and _continues(previous, sentence):
+        elif (
+            previous_time is not None
+            and previous is not None
+            and not reports
+            and _continues(previous, sentence)
+        ):
             narrative = _relabelled(
                 previous_time, "the past-tense narrative of the sentence before"
             )
         if narrative is not None:
             dates.narrative[sentence.start] = narrative
-        own = next((e.value for e in found if e.value.date < published), None)
-        previous_time = own or narrative
+        previous_time = _main_time(sentence, found, is_report_verb) or narrative
         previous = sentence
     return dates
 
 
-def event_date(dates: DocDates, trigger: Token, is_report_verb: Callable[[str], bool]) -> EventDate:
-    """The date of the event `trigger` names."""
+def event_date(
+    dates: DocDates, trigger: Token, is_report_verb: Callable[[str], bool], *, intent: bool = False
+) -> EventDate:
+    """The date of the event `trigger` names, by priority: a time in the event's own clause;
+    a time elsewhere in its sentence that no reporting verb owns; the narrative time; the
+    publication date (`reported`).
+
+    An intended event ("agreed on Wednesday to hold talks next week") is an event of the
+    day the intent was expressed: its future time expressions are not its date."""
     if dates.published is None:
         return EventDate(None, DateGranularity.UNKNOWN, "no publication date")
     sentence = trigger.sent
-    expressions = dates.by_sentence.get(sentence.start, [])
+    published = dates.published
+    expressions = [
+        e
+        for e in dates.by_sentence.get(sentence.start, [])
+        if not (intent and e.value.date > published)
+    ]
     chain = _clause_chain(trigger, is_report_verb)
-    best: tuple[int, _Expression] | None = None
-    for expression in expressions:
-        if expression.anchor in chain and (best is None or chain[expression.anchor] < best[0]):
-            best = (chain[expression.anchor], expression)
-    if best is not None:
-        value = best[1].value
+    attached = [(chain[e.anchor], e) for e in expressions if e.anchor in chain]
+    if attached:
+        value = min(attached, key=lambda pair: pair[0])[1].value
         return EventDate(value.date, value.granularity, value.rule)
+    free = [e for e in expressions if not _owned_by_report(trigger.doc[e.anchor], is_report_verb)]
+    if free:
+        value = min(free, key=lambda e: abs(e.anchor - trigger.i)).value
+        return EventDate(value.date, value.granularity, f"{value.rule} (elsewhere in the sentence)")
     narrative = dates.narrative.get(sentence.start)
     if narrative is not None:
         return EventDate(narrative.date, narrative.granularity, narrative.rule)
-    return EventDate(
-        dates.published, DateGranularity.REPORTED, "no time expression: publication date"
-    )
+    return EventDate(published, DateGranularity.REPORTED, "no time expression: publication date")
+
+
+def _main_time(
+    sentence: Span, found: list[_Expression], is_report_verb: Callable[[str], bool]
+) -> TimeValue | None:
+    """The time of a sentence's main clause (what a following sentence carries on)."""
+    chain = _clause_chain(sentence.root, is_report_verb)
+    main = [e for e in found if e.anchor in chain]
+    chosen = main[0] if main else (found[0] if found else None)
+    return chosen.value if chosen else None
+
+
+def _owned_by_report(token: Token, is_report_verb: Callable[[str], bool]) -> bool:
+    """A time on a reporting verb ("told TV on Friday") dates the statement only."""
+    return token.pos_ == "VERB" and is_report_verb(token.lemma_.lower())
 
 
 def _relabelled(value: TimeValue, why: str) -> TimeValue:
@@ -152,7 +191,7 @@ def _continues(previous: Span, sentence: Span) -> bool:
 def _anchor(ent: Span) -> int:
     """The token a time expression modifies: "on Friday" -> the verb "on" hangs off."""
     root = ent.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head  # "on 9 August and 2016-08-09": the first conjunct's anchor
     head = root.head
     if root.dep_ == "pobj" and head.dep_ == "prep":
@@ -167,11 +206,14 @@ def _clause_chain(trigger: Token, is_report_verb: Callable[[str], bool]) -> dict
     not date X. It also stops at another clause's own verb once that verb has a subject
     of its own (a different event)."""
     chain = {trigger.i: 0}
-    for child in trigger.children:
-        chain.setdefault(child.i, 0)  # expressions hanging off the trigger itself
+    # Expressions inside the trigger's own phrase ("the agreement signed in Sochi in
+    # September 2018"), short of another clause, count as the trigger's.
+    for token in trigger.subtree:
+        if token.i != trigger.i and not _inside_other_clause(token, trigger):
+            chain.setdefault(token.i, 1)
     token = trigger
-    for distance in range(1, 8):
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+    for distance in range(2, 9):
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             break
         head = token.head
         if (
@@ -183,6 +225,17 @@ def _clause_chain(trigger: Token, is_report_verb: Callable[[str], bool]) -> dict
         chain.setdefault(head.i, distance)
         token = head
     return chain
+
+
+def _inside_other_clause(token: Token, trigger: Token) -> bool:
+    node = token
+    while node.i != trigger.i:
+        if node.dep_ in {"ccomp", "relcl", "advcl", "csubj"} or (
+            node.pos_ == "VERB" and node.i != token.i
+        ):
+            return True
+        node = node.head
+    return False
 
 
 def _anaphoric(sentence: Span) -> bool:

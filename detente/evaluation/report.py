@@ -5,10 +5,14 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from detente.evaluation.articles import ArticleEvalResult
 from detente.evaluation.metrics import EvalResult
 
 
-def print_report(result: EvalResult, console: Console, worst: int = 10) -> None:
+def print_report(result: EvalResult | ArticleEvalResult, console: Console, worst: int = 10) -> None:
+    if isinstance(result, ArticleEvalResult):
+        _print_articles(result, console, worst)
+        return
     type_name = "PLOVER type" if result.kind == "plover" else "CAMEO root"
     table = Table(
         title=f"{result.gold_path}: {result.sentences} sentences ({result.kind} gold)",
@@ -59,3 +63,26 @@ def print_report(result: EvalResult, console: Console, worst: int = 10) -> None:
             console.print(
                 f"    coded:    {', '.join(miss.predicted) or 'nothing'}", highlight=False
             )
+
+
+def _print_articles(result: ArticleEvalResult, console: Console, worst: int) -> None:
+    console.print(
+        f"[bold]{result.gold_path}[/]: {result.articles} articles, {result.gold_events} gold events, "
+        f"{result.coded_events} coded, {result.matched} matched "
+        f"(recall {result.recall:.3f}, precision {result.precision:.3f})",
+        highlight=False,
+    )
+    ratio = result.date_accuracy
+    console.print(
+        f"event-date accuracy at the gold granularity: {ratio.value:.3f} ({ratio.hits}/{ratio.total})"
+    )
+    for name, value in sorted(result.date_by_granularity.items()):
+        console.print(f"  {name}: {value.value:.3f} ({value.hits}/{value.total})")
+    place = result.location_country_accuracy
+    console.print(f"location country accuracy: {place.value:.3f} ({place.hits}/{place.total})")
+    for miss in result.misses[:worst]:
+        console.print(
+            f"  {miss['what']} miss in {miss['article']}: '{miss['evidence']}' gold {miss['gold_date']} "
+            f"{miss['gold_place']}; coded {miss['coded_date']} {miss['coded_place']}",
+            highlight=False,
+        )

@@ -68,9 +68,11 @@ class EventCoder:
 
     def code(self, article: Article, doc: Doc) -> DocCoding:
         ctx = self.resolver.prepare(doc, article.date)
-        dates = prepare_dates(doc, article.date)
+        dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (
-            self.locator.prepare(doc, (a.country for a in ctx.mentions if a.country))
+            self.locator.prepare(
+                doc, (a.country for a in ctx.mentions if a.country), article.dateline
+            )
             if self.locator
             else None
         )
@@ -114,8 +116,13 @@ class EventCoder:
         frame: Frame,
     ) -> list[tuple[Event | None, Candidate]]:
         pattern = frame.pattern
-        when = event_date(dates, frame.trigger, self._is_report_verb)
         assessment = assess(frame.trigger, self.lexicon)
+        when = event_date(
+            dates,
+            frame.trigger,
+            self._is_report_verb,
+            intent=assessment.modality is Modality.INTENT,
+        )
         code = pattern.code
         if assessment.modality is Modality.INTENT:
             code = self.lexicon.intent_code(code)
@@ -195,7 +202,7 @@ class EventCoder:
         subject "Jordan and Britain" says who)."""
         weak: tuple[list[Actor], Argument | None] = ([], None)
         for arg in arguments:
-            if arg.head is frame.trigger:
+            if arg.head.i == frame.trigger.i:
                 actors = self.resolver.resolve_modifiers(ctx, arg.head)
             else:
                 actors = self.resolver.resolve(ctx, arg.head)

@@ -108,7 +108,7 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if agent is not None:
         return Argument(agent, f"'by' agent of passive '{verb.text}'")
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None
     if verb.dep_ == "xcomp":
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -138,14 +138,14 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
         frame.sources.append(source)
     for slot in frame.pattern.targets:
         for arg in _slot_arguments(verb, slot, passive, frame.pattern):
-            if all(arg.head is not t.head for t in frame.targets):
+            if all(arg.head.i != t.head.i for t in frame.targets):
                 frame.targets.append(arg)
     if frame.pattern.objects:
         obj = _object_of(verb, frame.pattern.objects)
         if obj is not None:
             for slot in frame.pattern.targets:
                 for arg in _prep_objects(obj, slot):
-                    if all(arg.head is not t.head for t in frame.targets):
+                    if all(arg.head.i != t.head.i for t in frame.targets):
                         frame.targets.append(arg)
     frame.targets.extend(_complement_targets(verb))
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
@@ -321,7 +321,7 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
     found: list[Argument] = []
     token = noun
     for _ in range(10):
-        if token.head is token or (
+        if token.head.i == token.i or (
             token.dep_ not in _CLIMB_DEPS and not (found and token.dep_ == "ccomp")
         ):
             break
@@ -331,7 +331,7 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
         if is_event_verb(token, lexicon):
             break
         subject = subject_of(token, lexicon)
-        if subject is not None and all(subject.head is not a.head for a in found):
+        if subject is not None and all(subject.head.i != a.head.i for a in found):
             found.append(
                 Argument(
                     subject.head, f"{subject.how}, whose clause holds '{noun.text}'", inherited=True

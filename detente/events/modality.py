@@ -76,7 +76,7 @@ def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         if level > 0 and lexicon.is_cue("report", token.lemma_.lower()):
             break  # what a speaker reports is coded as asserted by the text
         dep = token.dep_
-        if dep not in _GOVERNING_DEPS or token.head is token:
+        if dep not in _GOVERNING_DEPS or token.head.i == token.i:
             break
         governor = _clause_verb(token.head)
         lemma = governor.lemma_.lower()
@@ -107,7 +107,7 @@ def _clause_verb(token: Token) -> Token:
     """For a noun, the verb or adjective whose clause it is in; a verb is its own."""
     current = token
     for _ in range(6):
-        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT" or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.dep_ == "ROOT" or current.head.i == current.i:
             return current
         if current.pos_ == "ADJ" and current.dep_ in {"acomp", "amod"}:
             return current

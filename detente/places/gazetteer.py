@@ -53,8 +53,10 @@ class Gazetteer:
         cities: Iterable[tuple[str, GazetteerPlace]],
         regions: Iterable[tuple[str, GazetteerPlace]] = (),
         countries: Iterable[GazetteerPlace] = (),
+        small: Iterable[tuple[str, GazetteerPlace]] = (),
     ):
         self._cities = _index(cities)
+        self._small = _index(small)
         self._regions = _index(regions)
         self._countries = {c.country: c for c in countries}
 
@@ -67,6 +69,13 @@ class Gazetteer:
     def lookup(self, name: str, prefer: Iterable[str] = ()) -> GazetteerPlace | None:
         """The city called `name`: in a preferred country if one has it, else the largest."""
         return _pick(self._cities.get(name), prefer)
+
+    def lookup_small(self, name: str, prefer: Iterable[str] = ()) -> GazetteerPlace | None:
+        """A smaller place (a town or village of 1,000 people or more): only in a preferred
+        country, as small names repeat across the world."""
+        preferred = list(prefer)
+        found = [p for p in self._small.get(name, ()) if p.country in preferred]
+        return _pick(found, preferred)
 
     def region(self, name: str, prefer: Iterable[str] = ()) -> GazetteerPlace | None:
         """The first-level region called `name` ("Idlib", "Donetsk", "Kirkuk")."""
@@ -141,7 +150,11 @@ def load_gazetteer(iso2_to_iso3: tuple[tuple[str, str], ...]) -> Gazetteer:
         for info in cache_.get_countries().values()
         if info["iso"] in to_iso3
     ]
-    return Gazetteer(cities, regions, countries)
+    small = [
+        (name, GazetteerPlace(name, country, "city", lat, lon, admin1=region))
+        for country, region, name, lat, lon in admin1_places
+    ]
+    return Gazetteer(cities, regions, countries, small)
 
 
 def _admin1_places(to_iso3: dict[str, str]) -> list[tuple[str, str, str, float, float]]:

