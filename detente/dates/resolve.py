@@ -18,8 +18,10 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.dates.expressions import TimeValue, resolve_expression
+from detente.nlp.clauses import clause_chain, same_paragraph
 from detente.types import DateGranularity
 
+_RECENT_DAYS = 7
 _DATE_LABELS = {"DATE", "TIME"}  # "Wednesday night" is tagged TIME
 # Words after which a time is the time of an earlier sentence.
 _ANAPHORIC = {
@@ -28,24 +30,6 @@ _ANAPHORIC = {
     ("at", "that", "time"),
     ("that", "day"),
     ("then",),
-}
-_CLIMB_DEPS = {
-    "prep",
-    "pobj",
-    "dobj",
-    "nsubj",
-    "nsubjpass",
-    "compound",
-    "amod",
-    "acl",
-    "relcl",
-    "xcomp",
-    "conj",
-    "advcl",
-    "pcomp",
-    "appos",
-    "attr",
-    "npadvmod",
 }
 _FUTURE = {"will", "'ll", "shall", "wo"}
 
@@ -95,9 +79,7 @@ def prepare_dates(
             if ent.label_ not in _DATE_LABELS:
                 continue
             anchor = _anchor(ent)
-            value = resolve_expression(
-                ent.text, published, future=_is_future(doc[anchor]), after=last_day
-            )
+            value = _resolve_entity(ent, published, _is_future(doc[anchor]), last_day)
             if value is not None:
                 found.append(_Expression(ent, value, anchor))
                 if value.granularity is DateGranularity.DAY:
@@ -146,7 +128,16 @@ def event_date(
     if attached:
         value = min(attached, key=lambda pair: pair[0])[1].value
         return EventDate(value.date, value.granularity, value.rule)
-    free = [e for e in expressions if not _owned_by_report(trigger.doc[e.anchor], is_report_verb)]
+    # A time elsewhere in the sentence dates the event only when it is recent: a news
+    # sentence's main event is the day's, and an older time in a side clause ("whose
+    # cabinet has not met since October") is background.
+    free = [
+        e
+        for e in expressions
+        if not _owned_by_report(trigger.doc[e.anchor], is_report_verb)
+        and (published - e.value.date).days <= _RECENT_DAYS
+        and e.value.granularity is DateGranularity.DAY
+    ]
     if free:
         value = min(free, key=lambda e: abs(e.anchor - trigger.i)).value
         return EventDate(value.date, value.granularity, f"{value.rule} (elsewhere in the sentence)")
@@ -171,15 +162,26 @@ def _owned_by_report(token: Token, is_report_verb: Callable[[str], bool]) -> boo
     return token.pos_ == "VERB" and is_report_verb(token.lemma_.lower())
 
 
+def _resolve_entity(
+    ent: Span, published: date, future: bool, after: date | None
+) -> TimeValue | None:
+    """An entity's time; when the tagger ran it on ("November after eight months"), the
+    time at its start."""
+    value = resolve_expression(ent.text, published, future=future, after=after)
+    for length in range(min(len(ent), 4) - 1, 0, -1):
+        if value is not None:
+            break
+        value = resolve_expression(ent[:length].text, published, future=future, after=after)
+    return value
+
+
 def _relabelled(value: TimeValue, why: str) -> TimeValue:
     return TimeValue(value.date, value.granularity, f"{why} ({value.rule})")
 
 
 def _continues(previous: Span, sentence: Span) -> bool:
     """Same paragraph, and the new sentence's main verb is in the past tense."""
-    text = previous.doc.text
-    gap = text[len(text[: previous.end_char].rstrip()) : sentence.start_char]
-    if "\n" in gap:
+    if not same_paragraph(previous, sentence):
         return False  # a paragraph break: a new stretch of the story
     root = sentence.root
     verbs = [root, *(c for c in root.children if c.dep_ in {"aux", "auxpass"})]
@@ -200,42 +202,16 @@ def _anchor(ent: Span) -> int:
 
 
 def _clause_chain(trigger: Token, is_report_verb: Callable[[str], bool]) -> dict[int, int]:
-    """The trigger and the words above it in its clause, with their distance from it.
+    """The event's clause (nlp/clauses.py), ending below a reporting verb."""
 
-    The climb stops below a reporting verb: "told ... on Friday that X happened" does
-    not date X. It also stops at another clause's own verb once that verb has a subject
-    of its own (a different event)."""
-    chain = {trigger.i: 0}
-    # Expressions inside the trigger's own phrase ("the agreement signed in Sochi in
-    # September 2018"), short of another clause, count as the trigger's.
-    for token in trigger.subtree:
-        if token.i != trigger.i and not _inside_other_clause(token, trigger):
-            chain.setdefault(token.i, 1)
-    token = trigger
-    for distance in range(2, 9):
-        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
-            break
-        head = token.head
-        if (
+    def reports(child: Token, head: Token) -> bool:
+        return (
             head.pos_ == "VERB"
             and is_report_verb(head.lemma_.lower())
-            and token.dep_ in {"xcomp", "advcl"}
-        ):
-            break
-        chain.setdefault(head.i, distance)
-        token = head
-    return chain
+            and child.dep_ in {"xcomp", "advcl"}
+        )
 
-
-def _inside_other_clause(token: Token, trigger: Token) -> bool:
-    node = token
-    while node.i != trigger.i:
-        if node.dep_ in {"ccomp", "relcl", "advcl", "csubj"} or (
-            node.pos_ == "VERB" and node.i != token.i
-        ):
-            return True
-        node = node.head
-    return False
+    return clause_chain(trigger, reports)
 
 
 def _anaphoric(sentence: Span) -> bool:

@@ -178,7 +178,15 @@ def _score_article(
         ]
         if not candidates:
             continue
-        index, match = min(candidates, key=lambda c: _actor_distance(c[1], event))
+        # The coded event whose trigger lies inside the gold evidence is the one meant.
+        end = at + len(event.evidence)
+        index, match = min(
+            candidates,
+            key=lambda c: (
+                not at <= c[1].evidence.trigger_start < end,
+                _actor_distance(c[1], event),
+            ),
+        )
         used.add(index)
         result.matched += 1
         if event.date is not None:

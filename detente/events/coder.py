@@ -182,7 +182,12 @@ class EventCoder:
             confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
             location = (
                 self.locator.locate(
-                    places, frame.trigger, src, tgt, self.ontology.event_type(code).quad_class
+                    places,
+                    frame.trigger,
+                    src,
+                    tgt,
+                    self.ontology.event_type(code).quad_class,
+                    code[:2],
                 )
                 if self.locator and places
                 else None

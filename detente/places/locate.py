@@ -17,6 +17,7 @@ country, that country. Otherwise no place: the dateline alone is never used.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -24,6 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, EntryKind
+from detente.nlp.clauses import clause_chain, same_paragraph
 from detente.places.gazetteer import Gazetteer, GazetteerPlace
 from detente.types import Actor, Dateline, Place, QuadClass
 
@@ -51,8 +53,10 @@ LOCATIVE_PREPS = frozenset(
 _PLACE_NOUNS = {
     "province", "region", "governorate", "state", "oblast", "district", "county", "area",
     "prefecture", "city", "town", "village", "capital", "port", "resort", "enclave", "camp",
-    "outskirts", "suburb", "neighbourhood", "neighborhood", "island", "valley", "strip",
+    "outskirts", "outskirt", "suburb", "neighbourhood", "neighborhood", "island", "valley", "strip",
 }  # fmt: skip
+# Roots whose events, with no place named, happen in the source's own country.
+_AT_HOME_ROOTS = {"14", "15", "17"}
 _REGION_NOUNS = {
     "province",
     "region",
@@ -65,10 +69,6 @@ _REGION_NOUNS = {
     "area",
 }
 _BORDER_WORDS = {"border", "frontier", "boundary"}
-_CLIMB_DEPS = {
-    "prep", "pobj", "dobj", "nsubj", "nsubjpass", "compound", "amod", "acl", "relcl", "xcomp",
-    "conj", "advcl", "pcomp", "appos", "npadvmod",
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +85,6 @@ class DocPlaces:
     by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)
     # A sentence without places, in the same paragraph as one with: that sentence's place.
     narrative: dict[int, Place] = field(default_factory=dict)
-    # Locative phrases the gazetteer cannot place ("in al-Fashaga"), by the token they
-    # hang off: an event there is not placed elsewhere in its sentence.
-    unplaced: dict[int, list[int]] = field(default_factory=dict)
 
 
 class Locator:
@@ -98,27 +95,40 @@ class Locator:
     def prepare(
         self, doc: Doc, article_countries: Iterable[str], dateline: Dateline | None = None
     ) -> DocPlaces:
-        """Every place the doc names in a locative phrase, resolved once."""
-        prefer = list(dict.fromkeys(article_countries))
+        """Every place the doc names in a locative phrase, resolved once.
+
+        A named place the gazetteer does not know ("the village of Bwiza") still says the
+        event happened somewhere named: it is placed, at country level, in the country the
+        article is most about, and its rule says so."""
+        countries = list(article_countries)
+        prefer = list(dict.fromkeys(countries))
         here = self._dateline_place(dateline, prefer)
         places = DocPlaces()
+        named = {
+            s.start: [m for token in s for m in self._mentions(doc, token, prefer, here)]
+            for s in doc.sents
+        }
+        # The country the story's places are in, else the one its actors are of.
+        located = [m.place.country for found in named.values() for m in found if m.place.country]
+        tally = Counter(located or countries)
+        focus = tally.most_common(1)[0][0] if tally else None
         last: Place | None = None
         previous: Span | None = None
         for sentence in doc.sents:
-            found = [m for token in sentence for m in self._mentions(doc, token, prefer, here)]
-            places.by_sentence[sentence.start] = found
+            found = named[sentence.start]
             placed = {m.position for m in found}
-            places.unplaced[sentence.start] = [
-                t.head.head.i
-                for t in sentence
-                if t.dep_ == "pobj"
-                and t.head.lower_ in LOCATIVE_PREPS
-                and t.i not in placed
-                and _names_somewhere(t)
-            ]
+            for token in sentence:
+                anchor = _unknown_place_anchor(token)
+                if anchor is None or token.i in placed or focus is None:
+                    continue
+                guess = self._country_place(focus, _name_span(doc, token).text, "")
+                if guess is not None:
+                    rule = f"'{guess.name}' is not in the gazetteer: the country the article is most about"
+                    found.append(PlaceMention(replace(guess, rule=rule), anchor, token.i))
+            places.by_sentence[sentence.start] = found
             if found:
                 last = found[-1].place
-            elif last is not None and previous is not None and _same_paragraph(previous, sentence):
+            elif last is not None and previous is not None and same_paragraph(previous, sentence):
                 places.narrative[sentence.start] = last
             else:
                 last = None
@@ -132,17 +142,16 @@ class Locator:
         source: Actor | None,
         target: Actor | None,
         quad: QuadClass,
+        root: str = "",
     ) -> Place | None:
         sentence = trigger.sent.start
-        chain = _clause_chain(trigger)
+        chain = clause_chain(trigger)
         mentions = [
             m
             for m in places.by_sentence.get(sentence, [])
             if not m.own_only or chain.get(m.anchor) == 0
         ]
         attached = [m for m in mentions if m.anchor in chain]
-        if not attached and any(a in chain for a in places.unplaced.get(sentence, [])):
-            return None  # the event's own place is one the gazetteer does not know
         if mentions:
             if attached:
                 chosen = min(attached, key=lambda m: chain[m.anchor])
@@ -156,17 +165,24 @@ class Locator:
         earlier = places.narrative.get(sentence)
         if earlier is not None:
             return replace(earlier, rule="named in the sentence before, in the same paragraph")
+        return self._by_actors(source, target, quad, root)
+
+    def _by_actors(
+        self, source: Actor | None, target: Actor | None, quad: QuadClass, root: str
+    ) -> Place | None:
+        """Where the actors say the event must have been, when the text names no place."""
         countries = [a.country for a in (source, target) if a is not None and a.country]
         if len(countries) == 2 and countries[0] == countries[1]:
             return self._country_place(countries[0], None, "both sides are of this country")
+        if root in _AT_HOME_ROOTS and source is not None and source.country and not source.org:
+            # Protests, shows of force, arrests and deportations happen where the actor
+            # holds sway: its own country.
+            return self._country_place(source.country, None, "the source acts at home")
         material = quad in {QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT}
-        if (
-            material
-            and target is not None
-            and target.country
-            and not target.sectors
-            and not target.org
-        ):
+        whole_country = (
+            target is not None and target.country and not target.sectors and not target.org
+        )
+        if material and whole_country and target is not None and target.country:
             return self._country_place(
                 target.country, None, "a material act against a whole country"
             )
@@ -232,9 +248,11 @@ class Locator:
         country = self._country_named(name)
         if country is not None:
             return self._country_place(country, name, "")
-        named_place = (
-            any(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) or token.lower_ in _PLACE_NOUNS
-        )
+        # The tagger often calls towns people or organisations ("from Kherson", "in
+        # Bamako"): in a locative phrase, any proper name is worth a gazetteer look-up.
+        named_place = any(
+            t.ent_type_ in {"GPE", "LOC", "FAC"} or t.pos_ == "PROPN" for t in span
+        ) or (token.lower_ in _PLACE_NOUNS)
         if not named_place:
             return None
         city = self.gazetteer.lookup(name, prefer)
@@ -347,40 +365,18 @@ def _name_span(doc: Doc, token: Token) -> Span:
     return doc[left : token.i + 1]
 
 
-def _same_paragraph(previous: Span, sentence: Span) -> bool:
-    text = previous.doc.text
-    return "\n" not in text[len(text[: previous.end_char].rstrip()) : sentence.start_char]
-
-
-def _clause_chain(trigger: Token) -> dict[int, int]:
-    """The trigger (0), its own phrase (1) and the words above it in its clause (2, 3...)."""
-    chain = {trigger.i: 0}
-    for token in trigger.subtree:
-        if token.i != trigger.i and not _inside_other_clause(token, trigger):
-            chain.setdefault(token.i, 1)
-    token = trigger
-    for distance in range(2, 9):
-        if token.dep_ not in _CLIMB_DEPS or token.head.i == token.i:
-            break
-        token = token.head
-        chain.setdefault(token.i, distance)
-    return chain
-
-
-def _inside_other_clause(token: Token, trigger: Token) -> bool:
-    node = token
-    while node.i != trigger.i:
-        if node.dep_ in {"ccomp", "relcl", "advcl", "csubj"} or (
-            node.pos_ == "VERB" and node.i != token.i
-        ):
-            return True
-        node = node.head
-    return False
-
-
-def _names_somewhere(token: Token) -> bool:
-    """A locative object the tagger calls a place (one we failed to find), not "the area"."""
-    return token.ent_type_ in {"GPE", "LOC", "FAC"}
+def _unknown_place_anchor(token: Token) -> int | None:
+    """Where a named place sits that may be one the gazetteer lacks: the token its
+    locative phrase hangs off, for "in Saravena" or "the village of Bwiza"; else None."""
+    if token.dep_ != "pobj":
+        return None
+    prep = token.head
+    if prep.lower_ in LOCATIVE_PREPS and token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return prep.head.i
+    holder = prep.head
+    if prep.lower_ == "of" and holder.lemma_.lower() in _PLACE_NOUNS and token.pos_ == "PROPN":
+        return holder.head.head.i if holder.dep_ == "pobj" else holder.head.i
+    return None
 
 
 def _us_state_after(doc: Doc, span: Span) -> str | None:

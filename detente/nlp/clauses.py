@@ -1,0 +1,77 @@
+"""Which words belong to an event's clause: shared by dating and placing events.
+
+An event's clause is its trigger, the trigger's own phrase (short of other clauses: a
+time or place inside "the agreement signed in Sochi in September 2018" is the signing's),
+and the words above the trigger up to where its clause ends. A reporting verb ends it for
+what it reports: "told TV on Friday that the deal was signed on March 3" does not date
+the signing by Friday.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+# Relations through which a word belongs to the clause of the word it hangs off.
+CLIMB_DEPS = frozenset(
+    {
+        "prep",
+        "pobj",
+        "dobj",
+        "nsubj",
+        "nsubjpass",
+        "compound",
+        "amod",
+        "acl",
+        "relcl",
+        "xcomp",
+        "conj",
+        "advcl",
+        "pcomp",
+        "appos",
+        "attr",
+        "npadvmod",
+    }
+)
+_CLAUSE_DEPS = {"ccomp", "relcl", "advcl", "csubj"}
+
+
+def clause_chain(
+    trigger: Token, ends_clause: Callable[[Token, Token], bool] | None = None
+) -> dict[int, int]:
+    """Token index -> distance: the trigger 0, its own phrase 1, the words above 2, 3, ...
+
+    `ends_clause(child, head)` may stop the climb between a word and its head."""
+    chain = {trigger.i: 0}
+    for token in trigger.subtree:
+        if token.i != trigger.i and not inside_other_clause(token, trigger):
+            chain.setdefault(token.i, 1)
+    token = trigger
+    for distance in range(2, 9):
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
+            break
+        if ends_clause is not None and ends_clause(token, token.head):
+            break
+        token = token.head
+        chain.setdefault(token.i, distance)
+    return chain
+
+
+def inside_other_clause(token: Token, trigger: Token) -> bool:
+    """Whether `token`, below `trigger`, sits in a clause of its own (another verb's)."""
+    node = token
+    while node.i != trigger.i:
+        # A participle describing a noun ("the agreement signed in Sochi") is part of the
+        # noun's phrase, not a clause of its own.
+        participle = node.dep_ == "acl" and node.tag_ == "VBN"
+        if node.dep_ in _CLAUSE_DEPS or (node.pos_ in {"VERB", "AUX"} and not participle):
+            return True
+        node = node.head
+    return False
+
+
+def same_paragraph(previous: Span, sentence: Span) -> bool:
+    """No line break between two consecutive sentences."""
+    text = previous.doc.text
+    return "\n" not in text[len(text[: previous.end_char].rstrip()) : sentence.start_char]
