@@ -119,6 +119,9 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found = subject_of(head, lexicon, _depth + 1)
         return Argument(found.head, f"{found.how}, shared with '{verb.text}'") if found else None
+    if verb.dep_ in {"acomp", "attr"}:
+        # "Serbia is ready to meet Kosovo": the adjective's subject is the copula's.
+        return subject_of(head, lexicon, _depth + 1)
     if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
         return Argument(head, "the noun the clause describes")
     return None
