@@ -74,6 +74,10 @@ class DocActors:
     history: list[Mentioned] = field(default_factory=list)
     mentions: list[Actor] = field(default_factory=list)
     complete: bool = False  # every mention resolved: context countries can be borrowed
+    country_codes: dict[str, str] = field(default_factory=dict)  # iso3 -> CAMEO code
+
+    def dictionary_code(self, iso3: str) -> str:
+        return self.country_codes.get(iso3, iso3)
 
     def quote_at(self, token: Token) -> Quote | None:
         return next((q for q in self.quotes if q.contains(token.idx)), None)
@@ -83,12 +87,16 @@ class ActorResolver:
     def __init__(self, matcher: ActorMatcher, is_report_verb: Callable[[str], bool] | None = None):
         self.matcher = matcher
         self.references = load_references()
+        self._country_codes = {
+            iso3: entry.country_code or iso3 for iso3, entry in matcher.dictionary.countries.items()
+        }
         self._is_report_verb = is_report_verb
 
     def prepare(self, doc: Doc, published: date | None = None) -> DocActors:
         """Resolve every actor mention of the doc, in text order (see the module doc)."""
         matches = self.matcher.find(doc)
         ctx = DocActors(doc, matches, tokens_of(matches), published)
+        ctx.country_codes = self._country_codes
         if self._is_report_verb is not None:
             ctx.quotes = find_quotes(doc, self._is_report_verb)
         deferred: list[Token] = []
@@ -135,11 +143,12 @@ class ActorResolver:
             # A pronoun modifier ("its strikes") refers back like any pronoun.
             pronouns = [ctx.cache.get((i, False)) for i in depth if ctx.doc[i].pos_ == "PRON"]
             from_pronouns = [a for found in pronouns if found for a in found]
-            ctx.cache[key] = tuple(from_pronouns) or (
+            found = tuple(from_pronouns) or (
                 tuple(self._resolve_phrase(ctx, noun, depth, owner_only=True))
                 if depth and heads
                 else ()
             )
+            ctx.cache[key] = _with_context_country(ctx, noun.i, found) if ctx.complete else found
         return list(ctx.cache[key])
 
     # -- one phrase -------------------------------------------------------------------
@@ -159,7 +168,8 @@ class ActorResolver:
         reference = self._reference(head)
         # "ethnic Albanians" names a people, not the state of Albania.
         ethnic = [m for m in matches if m.is_name and _ethnic(ctx.doc, m)]
-        entities = [m for m in matches if m.is_name and m not in ethnic]
+        patrons = [m for m in matches if m.is_name and _patron(ctx.doc, m)]
+        entities = [m for m in matches if m.is_name and m not in ethnic and m not in patrons]
         if not entities and reference is not None and is_definite(head):
             return self._refer(ctx, head, reference)
         if not matches:
@@ -180,6 +190,10 @@ class ActorResolver:
         role_entry = role.entries[0] if role else None
         sectors = list(role_entry.sectors) if role_entry else []
         reasons = [f"role '{role_entry.phrase}' ({role_entry.where})"] if role_entry else []
+        for patron in patrons:
+            reasons.append(
+                f"'{ctx.doc[patron.start : patron.end + 2].text}': a patron, not the actor's country"
+            )
         if ethnic and not role_entry:
             sectors = ["CVL"]
             reasons.append(
@@ -378,50 +392,72 @@ def _sentence_numbers(doc: Doc) -> dict[int, int]:
 def _with_context_country(
     ctx: DocActors, head: int, actors: tuple[Actor, ...]
 ) -> tuple[Actor, ...]:
-    """A lone role without a country ("police") takes the nearest actor's country."""
+    """A lone role without a country ("police") takes the country of its context."""
     if len(actors) != 1 or actors[0].country or actors[0].org or not actors[0].sectors:
         return actors
     actor = actors[0]
-    lender = _nearest_country(ctx.history, head, _sentence(ctx.doc[head]))
+    lender = _context_country(ctx, head)
     if lender is None:
         return actors
+    country, code, text = lender
     reason = actor.reason.replace("; no country named", "")
     return (
         Actor(
-            code=lender.code[:3] + "".join(actor.sectors),
+            code=code + "".join(actor.sectors),
             kind=actor.kind,
             text=actor.text,
             start=actor.start,
             end=actor.end,
-            reason=f"{reason}; country from context: '{lender.text}'",
-            country=lender.country,
+            reason=f"{reason}; country from context: '{text}'",
+            country=country,
             sectors=actor.sectors,
             name=actor.name,
         ),
     )
 
 
-def _nearest_country(history: list[Mentioned], head: int, sentence: int) -> Actor | None:
-    """The country the context is about: most mentioned in the sentence (the one before
-    counts half), ties going to the nearest mention before the role."""
+def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """The country a role's context is about: (iso3, CAMEO code, the words that say so).
+
+    Candidates are the countries named in the role's sentence (the sentence before counts
+    half): by actors, by an armed group's home country, or by any country word at all
+    ("in Somalia's Lower Shabelle region"). The most named wins; ties go to the nearest
+    mention before the role."""
+    sentence = _sentence(ctx.doc[head])
     scores: dict[str, float] = {}
-    nearest: dict[str, tuple[bool, int, Actor]] = {}
-    for m in history:
+    nearest: dict[str, tuple[bool, int, str, str]] = {}
+
+    def vote(position: int, country: str, code: str, text: str, number: int) -> None:
+        scores[country] = scores.get(country, 0.0) + (1.0 if number == sentence else 0.5)
+        rank = (position > head, abs(position - head), code, text)
+        if country not in nearest or rank[:2] < nearest[country][:2]:
+            nearest[country] = rank
+
+    counted: set[int] = set()
+    for m in ctx.history:
         if m.head == head or m.sentence not in (sentence, sentence - 1) or len(m.actors) != 1:
             continue
         actor = m.actors[0]
-        if not actor.country or actor.org or actor.kind is ActorKind.GROUP:
+        if not actor.country or actor.kind is ActorKind.GROUP:
             continue
-        scores[actor.country] = scores.get(actor.country, 0.0) + (
-            1.0 if m.sentence == sentence else 0.5
-        )
-        rank = (m.head > head, abs(m.head - head), actor)
-        if actor.country not in nearest or rank[:2] < nearest[actor.country][:2]:
-            nearest[actor.country] = rank
+        code = actor.code[:3] if not actor.org else ctx.dictionary_code(actor.country)
+        vote(m.head, actor.country, code, actor.text, m.sentence)
+        counted.update(range(actor.start, actor.end))
+    for match in ctx.matches:
+        entry = match.entries[0]
+        token = ctx.doc[match.start]
+        if not (match.is_name and entry.is_country and entry.country) or token.idx in counted:
+            continue
+        number = _sentence(token)
+        if number in (sentence, sentence - 1) and match.start != head:
+            vote(
+                match.start, entry.country, entry.country_code or entry.country, token.text, number
+            )
     if not scores:
         return None
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
-    return nearest[best][2]
+    _, _, code, text = nearest[best]
+    return best, code, text
 
 
 def _merge_bracketed_aliases(text: str, mentions: list[Actor]) -> list[Actor]:
@@ -487,6 +523,30 @@ _NOT_AGENTS = frozenset(
 def _agentive(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return len(lemma) > 4 and lemma.endswith(_AGENT_ENDINGS) and lemma not in _NOT_AGENTS
+
+
+# "Iranian-backed militias" are not Iran's: the country is a patron, not the actor's own.
+_PATRON_WORDS = {
+    "backed",
+    "sponsored",
+    "supported",
+    "funded",
+    "armed",
+    "trained",
+    "aligned",
+    "allied",
+    "installed",
+}
+
+
+def _patron(doc: Doc, match: Match) -> bool:
+    after = match.end
+    return (
+        after + 1 < len(doc)
+        and doc[after].text == "-"
+        and doc[after + 1].lower_ in _PATRON_WORDS
+        and match.entries[0].is_country
+    )
 
 
 def _ethnic(doc: Doc, match: Match) -> bool:

@@ -19,8 +19,9 @@ from detente.events.lexicon import Lexicon, Pattern
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events, when no target is named, are directed at the place they happen in:
-# protests (14), force posture (15), coercion (17), assaults and fighting (18-20).
-_LOCATIVE_TARGET_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+# concessions such as easing curfews (08), protests (14), force posture (15), reduced
+# relations such as suspended flights (16), coercion (17), assaults and fighting (18-20).
+_LOCATIVE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Prepositions of an infinitive complement that can hold the outer verb's target.
 _COMPLEMENT_PREPS = ("to", "with", "against", "on", "for", "from", "into", "in")
 _SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -175,12 +176,18 @@ def _place_targets(trigger: Token) -> list[Argument]:
     Serbia, "fired shells at targets in Jericho" at Jericho. Tried last.
     """
     found: list[Argument] = []
-    for token in (trigger, *[c for c in trigger.children if c.dep_ in {"dobj", "advcl", "xcomp"}]):
-        for prep in ("in", "at", "on", "near", "across", "inside"):
-            found += [
-                Argument(a.head, f"place '{prep} {a.head.text}'", fallback=True)
-                for a in _prep_objects(token, prep)
-            ]
+    holders = [trigger, *[c for c in trigger.children if c.dep_ in {"dobj", "advcl", "xcomp"}]]
+    preps = ("in", "at", "on", "near", "across", "inside", "throughout")
+    for token in holders:
+        for prep in preps:
+            for arg in _prep_objects(token, prep):
+                found.append(Argument(arg.head, f"place '{prep} {arg.head.text}'", fallback=True))
+                # "at this jail in northern Israel": the place inside the place
+                found += [
+                    Argument(inner.head, f"place '{inner_prep} {inner.head.text}'", fallback=True)
+                    for inner_prep in preps
+                    for inner in _prep_objects(arg.head, inner_prep)
+                ]
     return found
 
 
@@ -193,7 +200,12 @@ def _complement_targets(verb: Token) -> list[Argument]:
     """
     found: list[Argument] = []
     for child in verb.children:
-        if child.dep_ == "xcomp":
+        # "staged demonstrations to demand reforms from Suharto's government": a purpose
+        # infinitive names what the action is aimed at, like a complement does.
+        purpose = child.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        )
+        if child.dep_ == "xcomp" or purpose:
             found += [
                 Argument(c, f"object of '{child.text}'", fallback=True)
                 for c in child.children
