@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from detente.types import Actor, Article, Event, Place, Rejection
+from detente.types import Actor, Article, Event, Evidence, Place, Rejection
 
 
 def actor_record(actor: Actor | None) -> dict[str, Any] | None:
@@ -52,16 +52,21 @@ def event_record(event: Event) -> dict[str, Any]:
         "date_granularity": event.date_granularity.value,
         "date_rule": event.date_rule,
         "location": place_record(event.location),
-        "evidence": {
-            "text": event.evidence.text,
-            "start": event.evidence.start,
-            "end": event.evidence.end,
-            "trigger": event.evidence.trigger,
-            "trigger_start": event.evidence.trigger_start,
-            "trigger_end": event.evidence.trigger_end,
-        },
+        "evidence": evidence_record(event.evidence),
         "confidence": event.confidence,
         "reason": event.reason,
+        "mentions": [evidence_record(m) for m in event.mentions or (event.evidence,)],
+    }
+
+
+def evidence_record(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "text": evidence.text,
+        "start": evidence.start,
+        "end": evidence.end,
+        "trigger": evidence.trigger,
+        "trigger_start": evidence.trigger_start,
+        "trigger_end": evidence.trigger_end,
     }
 
 

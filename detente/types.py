@@ -167,6 +167,8 @@ class Event:
     reason: str
     location: Place | None = None
     date_rule: str | None = None
+    # Every place in the article that states this same event (the first is `evidence`).
+    mentions: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from detente.actors.resolve import ActorResolver, DocActors
 from detente.dates.resolve import DocDates, EventDate, event_date, prepare_dates
 from detente.events.frames import Argument, Frame, build_frame, match_pattern
 from detente.events.lexicon import Lexicon
+from detente.events.merge import merge_repeated
 from detente.events.modality import Assessment, Modality, assess
 from detente.events.ontology import Ontology
 from detente.places.locate import DocPlaces, Locator
@@ -103,7 +104,7 @@ class EventCoder:
                             seen.add(key)
                             events.append(event)
                     candidates.append(candidate)
-        return DocCoding(events, ctx.mentions, candidates)
+        return DocCoding(merge_repeated(events), ctx.mentions, candidates)
 
     def _code_frame(
         self,

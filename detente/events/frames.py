@@ -65,16 +65,28 @@ class Frame:
 
 def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     """The most specific lexicon pattern this token satisfies, if any."""
-    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ == "NOUN" else None
+    pos = token.pos_ if token.pos_ in {"VERB", "NOUN"} else None
+    if token.pos_ == "ADJ" and token.dep_ in {"acomp", "attr", "oprd"}:
+        pos = "ADJ"  # only a predicate adjective judges someone: "X is too heavy-handed"
     if pos is None:
         return None
-    for pattern in lexicon.candidates(token.lemma_.lower(), pos):
+    lemma = _hyphenated(token) if pos == "ADJ" else token.lemma_.lower()
+    for pattern in lexicon.candidates(lemma, pos):
         if pattern.particle and not _has_particle(token, pattern.particle):
             continue
         if pattern.objects and _object_of(token, pattern.objects) is None:
             continue
         return pattern
     return None
+
+
+def _hyphenated(token: Token) -> str:
+    """An adjective with the words hyphened onto it: "heavy-handed" is three tokens."""
+    start = token.i
+    doc = token.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        start -= 2
+    return "".join(t.text_with_ws for t in doc[start : token.i + 1]).lower()
 
 
 def is_event_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -91,9 +103,33 @@ def build_frame(token: Token, pattern: Pattern, lexicon: Lexicon) -> Frame:
     frame = Frame(token, pattern)
     if pattern.pos == "VERB":
         _verb_arguments(frame, lexicon)
+    elif pattern.pos == "ADJ":
+        _judgement_arguments(frame, lexicon)
     else:
         _noun_arguments(frame, lexicon)
     return frame
+
+
+def _judgement_arguments(frame: Frame, lexicon: Lexicon) -> None:
+    """ "Western countries say Turkey is being too heavy-handed": the one described is the
+    target, the one who says so the source. A judgement nobody voices is no event."""
+    adjective = frame.trigger
+    clause = adjective.head
+    frame.targets += [
+        Argument(c, f"subject described as '{adjective.text}'")
+        for c in clause.children
+        if c.dep_ in {"nsubj", "nsubjpass"}
+    ]
+    token = clause
+    for _ in range(4):
+        if token.dep_ != "ccomp" or token.head.i == token.i:
+            break
+        token = token.head
+        if lexicon.is_cue("report", token.lemma_.lower()):
+            speaker = subject_of(token, lexicon)
+            if speaker is not None:
+                frame.sources.append(Argument(speaker.head, f"who says so: {speaker.how}"))
+            break
 
 
 def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | None:
@@ -286,7 +322,11 @@ def _prep_objects(token: Token, prep: str) -> list[Argument]:
 
 def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     noun = frame.trigger
+    # "the putsch attempt against Ankara": a compound's preposition hangs off its head.
+    holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     for slot in frame.pattern.targets:
+        if slot not in {"between", "poss"} and len(holders) > 1:
+            frame.targets += _prep_objects(noun.head, slot)
         if slot == "between":
             frame.mutual += _prep_objects(noun, "between")
         elif slot == "poss":
@@ -327,11 +367,14 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
 
 
 def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
-    """Subjects of the (non-event) verbs an event noun hangs off, nearest first.
+    """Subjects of the verbs that carry an event noun, nearest first.
 
-    "Turkey held talks with Russia": Turkey. The coder takes the first that names an
-    actor, so "He said 'a new page has opened' in cooperation with Russia" reaches past
-    "page" to "He". Climbing stops at a verb that is an event itself.
+    "Turkey held talks with Russia": Turkey. Only light verbs ("held", "carried out",
+    "took part in"), reporting verbs and verbs of intent carry a noun's event; any other
+    verb stops the climb ("Following a coup, officials distanced themselves" does not make
+    the officials the plotters), as does a verb that is an event itself. The coder takes
+    the first subject that names an actor, so "He said 'a new page has opened' in
+    cooperation with Russia" reaches past "page" to "He".
     """
     found: list[Argument] = []
     token = noun
@@ -343,7 +386,7 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
         token = token.head
         if token.pos_ not in {"VERB", "AUX"}:
             continue
-        if is_event_verb(token, lexicon):
+        if is_event_verb(token, lexicon) or not _carries_nouns(token, lexicon):
             break
         subject = subject_of(token, lexicon)
         if subject is not None and all(subject.head.i != a.head.i for a in found):
@@ -353,6 +396,14 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
                 )
             )
     return found
+
+
+_CARRIER_CUES = ("support", "report", "intent_verb", "intent_adj")
+
+
+def _carries_nouns(verb: Token, lexicon: Lexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "AUX" or any(lexicon.is_cue(kind, lemma) for kind in _CARRIER_CUES)
 
 
 def _has_particle(token: Token, particle: str) -> bool:

@@ -25,7 +25,7 @@ from detente.data.tables import Row, bundled, read_table
 from detente.errors import DataFileError
 from detente.events.ontology import Ontology
 
-POS_VALUES = frozenset({"VERB", "NOUN"})
+POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 FLAGS = frozenset({"symmetric", "needs_target", "needs_source", "no_inherit"})
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj"})
 CUE_KINDS = frozenset(
@@ -105,7 +105,11 @@ def load_lexicon(ontology: Ontology, extra_files: tuple[Path, ...] = ()) -> Lexi
     synsets = _read_synsets(folder / "synsets.tsv")
     patterns: dict[tuple[str, str], list[Pattern]] = {}
     version = read_table(folder / "patterns.tsv", ()).meta.get("version", "?")
-    for path in (folder / "patterns.tsv", *extra_files):
+    # patterns.tsv first, then any other bundled patterns_*.tsv, then the user's files.
+    bundled_files = sorted(
+        folder.glob("patterns*.tsv"), key=lambda f: (f.name != "patterns.tsv", f.name)
+    )
+    for path in (*bundled_files, *extra_files):
         for pattern in _read_patterns(path, synsets, ontology):
             patterns.setdefault((pattern.lemma, pattern.pos), []).append(pattern)
     ordered = {
@@ -161,7 +165,7 @@ def _read_patterns(
             )
         pos = row.get("pos").upper()
         if pos not in POS_VALUES:
-            raise row.error(f"pos {pos!r}", fix="write VERB or NOUN")
+            raise row.error(f"pos {pos!r}", fix="write VERB, NOUN or ADJ")
         triggers = _expand(row, "trigger", synsets)
         if not triggers:
             raise row.error("empty trigger", fix="give a word or a $SYNSET")

@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from detente.errors import StoreError
-from detente.records import actor_record, place_record
+from detente.records import actor_record, evidence_record, place_record
 from detente.types import Actor, CodedArticle, Event, Rejection
 
 _MIGRATION_FILE = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -192,6 +192,8 @@ def _event_row(event: Event) -> dict[str, Any]:
         "trigger_end": event.evidence.trigger_end,
         "confidence": event.confidence,
         "reason": event.reason,
+        "mentions": json.dumps([evidence_record(m) for m in event.mentions or (event.evidence,)]),
+        "mention_count": max(1, len(event.mentions)),
     }
 
 

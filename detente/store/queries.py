@@ -234,4 +234,5 @@ def _event_from_row(row: dict[str, Any]) -> dict[str, Any]:
         },
         "confidence": row["confidence"],
         "reason": row["reason"],
+        "mentions": json.loads(row["mentions"]) if row.get("mentions") else [],
     }
