@@ -47,7 +47,7 @@ SECTORS = frozenset(
         "ENV",
     ]
 )
-ORG_KINDS = frozenset({"IGO", "NGO", "IMG", "ARMED", "PRM", "PARTY"})
+ORG_KINDS = frozenset({"IGO", "NGO", "IMG", "ARMED", "PRM", "PARTY", "BLOC"})
 _CODE3 = re.compile(r"^[A-Z]{3}$")
 _ORG_ID = re.compile(r"^[A-Z0-9_]+$")
 _METONYM = re.compile(r"^(?P<phrase>[^=]+)=(?P<sector>[A-Z]{3})$")

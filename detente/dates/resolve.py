@@ -124,7 +124,11 @@ def event_date(
         if not (intent and e.value.date > published)
     ]
     chain = _clause_chain(trigger, is_report_verb)
-    attached = [(chain[e.anchor], e) for e in expressions if e.anchor in chain]
+    attached = [
+        (chain[e.anchor], e)
+        for e in expressions
+        if e.anchor in chain and not _describes_other_thing(e, trigger)
+    ]
     if attached:
         value = min(attached, key=lambda pair: pair[0])[1].value
         return EventDate(value.date, value.granularity, value.rule)
@@ -145,6 +149,18 @@ def event_date(
     if narrative is not None:
         return EventDate(narrative.date, narrative.granularity, narrative.rule)
     return EventDate(published, DateGranularity.REPORTED, "no time expression: publication date")
+
+
+def _describes_other_thing(expression: _Expression, trigger: Token) -> bool:
+    """ "called on the parties to the 2015 nuclear deal": a time inside a noun phrase names
+    that thing ("the 2015 deal"), not when the event happened, unless the noun is the
+    event itself ("the 2015 invasion")."""
+    root = expression.span.root
+    return (
+        root.dep_ in {"compound", "nummod", "amod", "poss"}
+        and root.head.pos_ in {"NOUN", "PROPN"}
+        and expression.anchor != trigger.i
+    )
 
 
 def _main_time(

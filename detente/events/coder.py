@@ -104,7 +104,9 @@ class EventCoder:
                             seen.add(key)
                             events.append(event)
                     candidates.append(candidate)
-        return DocCoding(merge_repeated(events), ctx.mentions, candidates)
+        back_references = {t.idx for t in doc if _refers_back(t)}
+        merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
+        return DocCoding(merged, ctx.mentions, candidates)
 
     def _code_frame(
         self,
@@ -321,6 +323,17 @@ class EventCoder:
             confidence=confidence,
             reason=reason,
         )
+
+
+def _refers_back(token: Token) -> bool:
+    """A definite event noun ("the shelling", "Turkey's downing of the jet") names an event
+    the story has already told."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in token.children
+    )
+
+
+_DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 def _confidence(

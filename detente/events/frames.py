@@ -86,7 +86,7 @@ def _hyphenated(token: Token) -> str:
     doc = token.doc
     while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
         start -= 2
-    return "".join(t.text_with_ws for t in doc[start : token.i + 1]).lower()
+    return doc[start : token.i + 1].text.lower()
 
 
 def is_event_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -355,6 +355,10 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
             frame.targets.extend(_place_targets(noun.head))
     by = _prep_objects(noun, "by")
+    if not by and noun.dep_ == "dobj" and not is_passive(noun.head):
+        # "recalled the invasion of Georgia by Russia": the parser often hangs the noun's
+        # "by" on the verb, which, being active, can have no agent of its own.
+        by = _prep_objects(noun.head, "by")
     if by:
         frame.sources.append(Argument(by[0].head, f"'by' object of '{noun.text}'"))
         return

@@ -56,6 +56,7 @@ _PLACE_NOUNS = {
     "outskirts", "outskirt", "suburb", "neighbourhood", "neighborhood", "island", "valley", "strip",
 }  # fmt: skip
 # Roots whose events, with no place named, happen in the source's own country.
+_AID_ROOT = "07"
 _AT_HOME_ROOTS = {"14", "15", "17"}
 _REGION_NOUNS = {
     "province",
@@ -181,14 +182,19 @@ class Locator:
             # Protests, shows of force, arrests and deportations happen where the actor
             # holds sway: its own country.
             return self._country_place(source.country, None, "the source acts at home")
-        material = quad in {QuadClass.MATERIAL_COOPERATION, QuadClass.MATERIAL_CONFLICT}
         whole_country = (
             target is not None and target.country and not target.sectors and not target.org
         )
-        if material and whole_country and target is not None and target.country:
+        if not whole_country or target is None or target.country is None:
+            return None
+        if quad is QuadClass.MATERIAL_CONFLICT:
             return self._country_place(
                 target.country, None, "a material act against a whole country"
             )
+        if root == _AID_ROOT:
+            # Aid is delivered where it goes; "cooperation with Russia" happens nowhere
+            # in particular, so other cooperation stays unplaced.
+            return self._country_place(target.country, None, "aid delivered to a whole country")
         return None
 
     # -- finding places -------------------------------------------------------------------

@@ -11,7 +11,9 @@ Code = Callable[..., CodedArticle]
 
 
 def dated(coded: CodedArticle, cameo_root: str) -> list[tuple[date | None, str]]:
-    return [(e.date, e.date_granularity.value) for e in coded.events if e.event_type.root == cameo_root]
+    return [
+        (e.date, e.date_granularity.value) for e in coded.events if e.event_type.root == cameo_root
+    ]
 
 
 def test_a_statement_and_what_it_reports_have_their_own_dates(code_one: Code) -> None:
@@ -40,7 +42,9 @@ def test_an_event_without_a_time_takes_the_publication_date(code_one: Code) -> N
 
 
 def test_an_intention_is_dated_when_it_is_expressed(code_one: Code) -> None:
-    coded = code_one("Russia and Turkey agreed on Wednesday to hold talks next week.", date="2020-02-14")
+    coded = code_one(
+        "Russia and Turkey agreed on Wednesday to hold talks next week.", date="2020-02-14"
+    )
     intents = [e for e in coded.events if e.event_type.root == "03"]
     assert intents and all(e.date == date(2020, 2, 12) for e in intents)
 
@@ -51,3 +55,18 @@ def test_background_times_in_side_clauses_do_not_date_the_main_event(code_one: C
         date="2021-12-10",
     )
     assert all(e.date == date(2021, 12, 10) for e in coded.events)
+
+
+def test_a_year_that_names_a_thing_does_not_date_the_event(code_one: Code) -> None:
+    coded = code_one(
+        "Chile urged Peru to respect the 2014 maritime ruling.",
+        date="2020-06-05",
+    )
+    assert dated(coded, "02") == [(date(2020, 6, 5), "reported")]
+
+
+def test_a_year_on_the_event_noun_itself_dates_it(code_one: Code) -> None:
+    coded = code_one(
+        "Officials recalled the 2008 invasion of Georgia by Russia.", date="2020-06-05"
+    )
+    assert (date(2008, 1, 1), "year") in dated(coded, "19")

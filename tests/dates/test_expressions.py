@@ -45,7 +45,9 @@ PUBLISHED = date(2016, 8, 12)  # a Friday
         ("early 2015", date(2015, 1, 1), G.YEAR),
     ],
 )
-def test_expressions_resolve_relative_to_publication(text: str, expected: date, granularity: G) -> None:
+def test_expressions_resolve_relative_to_publication(
+    text: str, expected: date, granularity: G
+) -> None:
     value = resolve_expression(text, PUBLISHED)
     assert value is not None
     assert (value.date, value.granularity) == (expected, granularity)
@@ -54,7 +56,11 @@ def test_expressions_resolve_relative_to_publication(text: str, expected: date, 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("on Sunday", date(2016, 8, 14)), ("December", date(2016, 12, 1)), ("next week", date(2016, 8, 15))],
+    [
+        ("on Sunday", date(2016, 8, 14)),
+        ("December", date(2016, 12, 1)),
+        ("next week", date(2016, 8, 15)),
+    ],
 )
 def test_future_tense_looks_forward(text: str, expected: date) -> None:
     value = resolve_expression(text, PUBLISHED, future=True)

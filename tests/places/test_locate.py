@@ -22,10 +22,17 @@ def placed(coded: CodedArticle, root: str) -> Event:
         ("Russian troops withdrew from Kherson in November.", "08", "UKR", "city"),
         ("Turkish jets shot down a Russian bomber over Syria.", "19", "SYR", "country"),
         ("Rebels attacked an army base in Idlib province.", "19", "SYR", "region"),
-        ("Israeli artillery shelled a farm outside the Lebanese village of Kfar Xyzzy.", "19", "LBN", "country"),
+        (
+            "Israeli artillery shelled a farm outside the Lebanese village of Kfar Xyzzy.",
+            "19",
+            "LBN",
+            "country",
+        ),
     ],
 )
-def test_locative_phrases_place_the_event(code_one: Code, text: str, root: str, country: str, level: str) -> None:
+def test_locative_phrases_place_the_event(
+    code_one: Code, text: str, root: str, country: str, level: str
+) -> None:
     event = placed(code_one(text), root)
     assert event.location is not None
     assert (event.location.country, event.location.level) == (country, level)
@@ -33,21 +40,29 @@ def test_locative_phrases_place_the_event(code_one: Code, text: str, root: str, 
 
 
 def test_city_places_carry_coordinates_and_region(code_one: Code) -> None:
-    event = placed(code_one("Syrian rebels shelled government positions in Aleppo on Monday."), "19")
+    event = placed(
+        code_one("Syrian rebels shelled government positions in Aleppo on Monday."), "19"
+    )
     place = event.location
     assert place is not None and place.geonameid and place.latitude and place.longitude
     assert place.resolved_name == "Aleppo" and place.admin1 == "Aleppo"
 
 
 def test_tripoli_follows_the_story(code_one: Code) -> None:
-    lebanon = code_one("Lebanese soldiers arrested 14 rioters in Tripoli on Wednesday, Lebanon's army said.")
-    libya = code_one("Libyan militias clashed with government forces in Tripoli, Libya's interior ministry said.")
+    lebanon = code_one(
+        "Lebanese soldiers arrested 14 rioters in Tripoli on Wednesday, Lebanon's army said."
+    )
+    libya = code_one(
+        "Libyan militias clashed with government forces in Tripoli, Libya's interior ministry said."
+    )
     assert placed(lebanon, "17").location.country == "LBN"  # type: ignore[union-attr]
     assert placed(libya, "19").location.country == "LBY"  # type: ignore[union-attr]
 
 
 def test_georgia_after_a_place_name_is_the_us_state(code_one: Code) -> None:
-    coded = code_one("Georgian soldiers trained with U.S. troops at Fort Stewart, Georgia, in July.")
+    coded = code_one(
+        "Georgian soldiers trained with U.S. troops at Fort Stewart, Georgia, in July."
+    )
     places = {e.location.country for e in coded.events if e.location}
     assert places == {"USA"}
 
@@ -59,12 +74,21 @@ def test_the_dateline_is_recorded_but_not_used_as_a_place(code_one: Code) -> Non
 
 
 def test_here_means_the_dateline_city(code_one: Code) -> None:
-    coded = code_one("BEIJING (Xinhua) - China's foreign minister held talks here with Pakistan's foreign minister.")
-    assert any(e.location and e.location.country == "CHN" and e.location.name == "here" for e in coded.events)
+    coded = code_one(
+        "BEIJING (Xinhua) - China's foreign minister held talks here with Pakistan's foreign minister."
+    )
+    assert any(
+        e.location and e.location.country == "CHN" and e.location.name == "here"
+        for e in coded.events
+    )
 
 
-def test_a_named_place_missing_from_the_gazetteer_falls_back_to_the_storys_country(code_one: Code) -> None:
-    coded = code_one("Kenyan police clashed with gunmen near the village of Qwertyville in Kenya's north.")
+def test_a_named_place_missing_from_the_gazetteer_falls_back_to_the_storys_country(
+    code_one: Code,
+) -> None:
+    coded = code_one(
+        "Kenyan police clashed with gunmen near the village of Qwertyville in Kenya's north."
+    )
     event = placed(coded, "19")
     assert event.location is not None and event.location.country == "KEN"
     assert "not in the gazetteer" in (event.location.rule or "")

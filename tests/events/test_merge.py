@@ -1,0 +1,50 @@
+"""Repeated mentions of one event become one event with every mention as evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from detente.events.merge import merge_repeated
+from detente.types import CodedArticle, DateGranularity, Evidence
+from tests.helpers import make_actor, make_event
+
+Code = Callable[..., CodedArticle]
+TUR, TURMIL, TURGOV = (
+    make_actor("TUR", "TUR"),
+    make_actor("TURMIL", "TUR"),
+    make_actor("TURGOV", "TUR"),
+)
+
+
+def _at(start: int) -> Evidence:
+    return Evidence(f"sentence {start}", start, start + 10, "w", start, start + 1)
+
+
+def test_an_article_repeating_an_event_codes_it_once_with_both_mentions(code_one: Code) -> None:
+    coded = code_one(
+        "Syrian troops shelled the town of Maarat on Monday. Residents said the shelling by "
+        "Syrian troops lasted all night.",
+        date="2019-05-08",
+    )
+    shelling = [e for e in coded.events if e.event_type.cameo == "194"]
+    assert len(shelling) == 1
+    assert [m.trigger for m in shelling[0].mentions] == ["shelled", "shelling"]
+
+
+def test_a_mention_missing_a_side_joins_the_fuller_event_and_lends_its_date() -> None:
+    month = dict(date=date(2016, 7, 1), date_granularity=DateGranularity.MONTH)
+    coup = replace(make_event("190", None, TUR), evidence=_at(0), **month)
+    putsch = replace(make_event("190", TURMIL, TURGOV), evidence=_at(50))
+    [merged] = merge_repeated([coup, putsch])
+    assert (merged.source, merged.target) == (TURMIL, TURGOV)
+    assert (merged.date, merged.date_granularity) == (date(2016, 7, 1), DateGranularity.MONTH)
+    assert [m.start for m in merged.mentions] == [0, 50]
+
+
+def test_different_dates_or_other_countries_stay_separate_events() -> None:
+    first = replace(make_event("190", TURMIL, TURGOV), evidence=_at(0))
+    later = replace(first, evidence=_at(50), date=date(2020, 2, 1))
+    elsewhere = replace(make_event("190", None, make_actor("SYR", "SYR")), evidence=_at(90))
+    assert len(merge_repeated([first, later, elsewhere])) == 3
