@@ -139,6 +139,8 @@ class ActorResolver:
         if key not in ctx.cache:
             depth = phrase_depths(noun, deps=MODIFIER_DEPS, preps=frozenset())
             del depth[noun.i]
+            for i in [i for i in depth if _classifies(ctx, i)]:
+                del depth[i]
             heads = {phrase_head(ctx.doc[i]).i for i in depth}
             # A pronoun modifier ("its strikes") refers back like any pronoun.
             pronouns = [ctx.cache.get((i, False)) for i in depth if ctx.doc[i].pos_ == "PRON"]
@@ -165,6 +167,13 @@ class ActorResolver:
         )
         span = span_of(ctx.doc, depth)
         name = person_name(ctx.doc, depth)
+        if name is not None and any(
+            m.is_name
+            and m.entries[0].kind is not EntryKind.PERSON
+            and ctx.doc[m.start : m.end].text == name
+            for m in matches
+        ):
+            name = None  # the tagger's PERSON "Mali" is the country of that name
         reference = self._reference(head)
         # "ethnic Albanians" names a people, not the state of Albania.
         ethnic = [m for m in matches if m.is_name and _ethnic(ctx.doc, m)]
@@ -518,6 +527,22 @@ _AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men")
 _NOT_AGENTS = frozenset(
     {"order", "power", "border", "number", "matter", "water", "paper", "letter", "corridor"}
 )
+
+
+# "military aid", "official contacts", "diplomatic ties": a state role's adjective on an event
+# noun says what kind of thing it is, not whose. Armed groups' adjectives ("militant
+# attacks", "rebel shelling") do name the doer.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG"})
+
+
+def _classifies(ctx: DocActors, index: int) -> bool:
+    token = ctx.doc[index]
+    found = ctx.by_token.get(index)
+    if found is None or found.is_name or token.pos_ != "ADJ" or token.dep_ != "amod":
+        return False
+    if found.end - found.start != 1:
+        return False
+    return all(set(entry.sectors) <= _STATE_SECTORS for entry in found.entries)
 
 
 def _agentive(token: Token) -> bool:

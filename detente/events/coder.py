@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import ActorResolver, DocActors
 from detente.dates.resolve import DocDates, EventDate, event_date, prepare_dates
-from detente.events.frames import Argument, Frame, build_frame, match_pattern
+from detente.events.frames import Argument, Frame, build_frame, match_pattern, subject_of
 from detente.events.lexicon import Lexicon
 from detente.events.merge import merge_repeated
-from detente.events.modality import Assessment, Modality, assess
+from detente.events.modality import Assessment, Modality, assess, reporting_governor
 from detente.events.ontology import Ontology
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
@@ -137,6 +137,17 @@ class EventCoder:
         if mutual_how:
             source_how = source_how or mutual_how
             target_how = target_how or mutual_how
+        obliged = assessment.modality is Modality.OBLIGED
+        demanded = None
+        if obliged:
+            # "France said Iraq must cooperate": France (the speaker) demands of Iraq (the one
+            # who must act) what the clause names.
+            demanded = self._obligation(ctx, frame, assessment, pattern.code)
+            code = demanded[0] if demanded else code
+            targets, target_how = sources, f"who must act: {source_how}"
+            sources, source_how = (demanded[1], demanded[2]) if demanded else ([], "")
+            inherited = False
+            pairs = [(src, tgt) for src in sources for tgt in targets if not _same_actor(src, tgt)]
 
         def candidate(
             outcome: str, src: Actor | None = None, tgt: Actor | None = None
@@ -155,11 +166,19 @@ class EventCoder:
 
         if not assessment.modality.codes_event:
             return [(None, candidate(f"dropped: {assessment.describe()}"))]
+        if obliged and demanded is None:
+            return [
+                (None, candidate("dropped: obligation with no speaker, or no demand code for it"))
+            ]
+        if obliged and not pairs:
+            return [(None, candidate("dropped: obligation with no one named who must act"))]
         if not pairs:
             return [(None, candidate("dropped: no actor resolved"))]
         results: list[tuple[Event | None, Candidate]] = []
         for src, tgt in pairs:
-            if "needs_target" in pattern.flags and tgt is None:
+            if obliged:
+                pass  # the pattern's own needs are about the act, not the demand
+            elif "needs_target" in pattern.flags and tgt is None:
                 results.append((None, candidate("dropped: pattern needs a target", src, tgt)))
                 continue
             if "needs_source" in pattern.flags and src is None:
@@ -201,6 +220,30 @@ class EventCoder:
             event = replace(event, location=location)
             results.append((event, candidate("coded", src, tgt)))
         return results
+
+    def _obligation(
+        self, ctx: DocActors, frame: Frame, assessment: Assessment, act: str
+    ) -> tuple[str, list[Actor], str] | None:
+        """The demand or appeal code, and who makes it, for "X said Y must/should do Z"."""
+        demand = (assessment.cue or "").lower() == "must"
+        code = self.lexicon.obligation_code(act, demand)
+        verb = next(
+            (t for t in [frame.trigger, *frame.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}),
+            None,
+        )
+        governor = reporting_governor(verb, self.lexicon) if verb is not None else None
+        if code is None or governor is None:
+            return None
+        speaker = subject_of(governor, self.lexicon) if governor.pos_ != "NOUN" else None
+        if governor.pos_ == "NOUN":
+            owner = self.resolver.resolve_modifiers(ctx, governor)
+            if owner:
+                return code, owner, f"author of the '{governor.text}'"
+            speaker = subject_of(governor.head, self.lexicon)
+        if speaker is None:
+            return None
+        actors = self.resolver.resolve(ctx, speaker.head)
+        return (code, actors, f"who says so: {speaker.how}") if actors else None
 
     def _first_resolved(
         self, ctx: DocActors, frame: Frame, arguments: list[Argument]
@@ -248,8 +291,9 @@ class EventCoder:
         owners = self.resolver.resolve_modifiers(ctx, arg.head)
         if owners:
             return owners
+        # "rejected calls by Kofi Annan", "an offer from Hamas", "boycott contacts with Israel"
         for child in arg.head.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            if child.dep_ == "prep" and child.lower_ in {"by", "from", "with"}:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found = self.resolver.resolve(ctx, pobj)
                     if found:

@@ -1,6 +1,6 @@
 """The event lexicon: trigger patterns, synonym sets, modality cues and intent codes.
 
-Four tab-separated files under `detente/data/lexicon/` (docs/lexicon.md has the full
+Tab-separated files under `detente/data/lexicon/` (docs/lexicon.md has the full
 description):
 - `synsets.tsv`: named sets of words, usable in patterns as `$NAME`;
 - `patterns.tsv`: a trigger word (verb or noun), optional particle and object, the
@@ -8,7 +8,9 @@ description):
 - `cues.tsv`: words that change what a trigger means: negation, intent, condition,
   speculation, request, denial, report and support verbs;
 - `intent_codes.tsv`: the code an event takes when it is only intended or promised
-  ("will attack" is a threat, 138; "will meet" is 036).
+  ("will attack" is a threat, 138; "will meet" is 036);
+- `obligation_codes.tsv`: the demand (10x) or appeal (02x) a reported "Y must/should do X"
+  is ("France said Iraq must cooperate": France demands cooperation of Iraq).
 
 Users add their own pattern files (same columns) with `--lexicon`; later files win.
 """
@@ -43,6 +45,8 @@ CUE_KINDS = frozenset(
         "object_control",
         "past_marker",
         "generic",
+        "obligation",
+        "report_noun",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -82,6 +86,8 @@ class Lexicon:
     patterns: dict[tuple[str, str], tuple[Pattern, ...]]  # (lemma, pos) -> most specific first
     cues: dict[str, frozenset[str]]  # cue kind -> words
     intent_codes: dict[str, str]  # code prefix -> intent code
+    # code prefix -> (demand code, appeal code) for a reported "Y must/should do X"
+    obligation_codes: dict[str, tuple[str, str]]
     version: str
 
     def candidates(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
@@ -97,6 +103,14 @@ class Lexicon:
             if found:
                 return found
         return code
+
+    def obligation_code(self, code: str, demand: bool) -> str | None:
+        """The demand (10x) or appeal (02x) code for a reported obligation to do `code`."""
+        for length in range(len(code), 1, -1):
+            found = self.obligation_codes.get(code[:length])
+            if found:
+                return found[0] if demand else found[1]
+        return None
 
 
 @cache
@@ -120,6 +134,7 @@ def load_lexicon(ontology: Ontology, extra_files: tuple[Path, ...] = ()) -> Lexi
         patterns=ordered,
         cues=_read_cues(folder / "cues.tsv"),
         intent_codes=_read_intent_codes(folder / "intent_codes.tsv", ontology),
+        obligation_codes=_read_obligation_codes(folder / "obligation_codes.tsv", ontology),
         version=version,
     )
 
@@ -210,6 +225,19 @@ def _read_intent_codes(path: Path, ontology: Ontology) -> dict[str, str]:
                     row.path, row.line, f"unknown CAMEO code {value!r}", fix="use a listed code"
                 )
         codes[prefix] = code
+    return codes
+
+
+def _read_obligation_codes(path: Path, ontology: Ontology) -> dict[str, tuple[str, str]]:
+    codes: dict[str, tuple[str, str]] = {}
+    for row in read_table(path, ("prefix", "demand", "appeal")):
+        prefix, demand, appeal = row.get("prefix"), row.get("demand"), row.get("appeal")
+        for value in (prefix, demand, appeal):
+            if value not in ontology:
+                raise DataFileError(
+                    row.path, row.line, f"unknown CAMEO code {value!r}", fix="use a listed code"
+                )
+        codes[prefix] = (demand, appeal)
     return codes
 
 

@@ -45,10 +45,12 @@ class Modality(StrEnum):
     GENERIC = "generic"
     DENIED = "denied"
     EMBEDDED = "embedded"
+    # "France said Iraq must cooperate": coded as France's demand (10x) or appeal (02x).
+    OBLIGED = "obliged"
 
     @property
     def codes_event(self) -> bool:
-        return self in (Modality.ASSERTED, Modality.INTENT)
+        return self in (Modality.ASSERTED, Modality.INTENT, Modality.OBLIGED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,11 @@ def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     is_noun = trigger.pos_ == "NOUN"
     token = _clause_verb(trigger)
     for level in range(_MAX_GOVERNORS + 1):  # level 0 is the trigger's own clause
-        found = _cues_on(token, lexicon)
+        found = _cues_on(token, lexicon, trigger)
+        if found is not None and found.modality is Modality.OBLIGED and level > 0:
+            # "Iraq must allow inspectors to visit": only the required act itself is
+            # coded as demanded; what it would in turn bring about is not.
+            found = Assessment(Modality.SPECULATIVE, found.cue)
         if found is not None:
             if found.modality is not Modality.INTENT:
                 return found
@@ -119,7 +125,9 @@ def _own_negation(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
-def _cues_on(verb: Token, lexicon: Lexicon) -> Assessment | None:
+def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None:
+    # Negation, conditions and habit outrank the auxiliaries, wherever they stand:
+    # "said it would not meet" is no intent.
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and lexicon.is_cue("negation", word)):
@@ -130,15 +138,41 @@ def _cues_on(verb: Token, lexicon: Lexicon) -> Assessment | None:
             return Assessment(Modality.GENERIC, child.text)
         if child.dep_ == "aux" and word in _INVERTED_CONDITIONAL and _before_subject(verb, child):
             return Assessment(Modality.CONDITIONAL, child.text)  # "Had the two leaders met, ..."
-        if child.dep_ == "aux":
-            if lexicon.is_cue("speculation", word):
-                return Assessment(Modality.SPECULATIVE, child.text)
-            if lexicon.is_cue("intent_aux", word):
-                return Assessment(Modality.INTENT, child.text)
+    for child in verb.children:
+        if child.dep_ != "aux":
+            continue
+        word = child.lower_
+        reported = reporting_governor(verb, lexicon) is not None
+        if reported and lexicon.is_cue("obligation", word):
+            return Assessment(Modality.OBLIGED, child.text)
+        own_act = trigger.i == verb.i or (trigger.dep_ == "dobj" and trigger.head.i == verb.i)
+        if reported and own_act and word in _FUTURE_IN_THE_PAST:
+            # "Palestinian leaders said they would boycott contacts": a reported "will".
+            return Assessment(Modality.INTENT, child.text)
+        if lexicon.is_cue("speculation", word):
+            return Assessment(Modality.SPECULATIVE, child.text)
+        if lexicon.is_cue("intent_aux", word):
+            return Assessment(Modality.INTENT, child.text)
     return None
 
 
 _INVERTED_CONDITIONAL = {"had", "were", "should"}
+_FUTURE_IN_THE_PAST = {"would", "'d"}
+_REPORTED_DEPS = {"ccomp", "acl", "relcl"}
+
+
+def reporting_governor(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The reporting verb or statement noun whose content this clause is, if any: "said"
+    in "X said Y would attack", "reminder" in "a reminder that Iraq must cooperate"."""
+    head = verb.head
+    if verb.dep_ not in _REPORTED_DEPS or head.i == verb.i:
+        return None
+    lemma = head.lemma_.lower()
+    if head.pos_ in {"VERB", "AUX"} and lexicon.is_cue("report", lemma):
+        return head
+    if head.pos_ == "NOUN" and verb.dep_ != "relcl" and lexicon.is_cue("report_noun", lemma):
+        return head
+    return None
 
 
 def _before_subject(verb: Token, aux: Token) -> bool:

@@ -1,0 +1,69 @@
+"""What a reported clause commits its speaker to: obligations, reported futures, negation
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from detente.types import CodedArticle
+from tests.helpers import triples
+
+Code = Callable[..., CodedArticle]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "must": a demand (10x) by the speaker of the one who must act
+        ("Norway said Eritrea must free the jailed reporters.", ("NOR", "ERI", "1053")),
+        ("Ghana declared that Togo must withdraw its troops.", ("GHA", "TGO", "106")),
+        ("Peru said Chile must hold talks with Bolivia.", ("PER", "CHL", "108")),
+        # "should": an appeal (02x)
+        ("Austria said Serbia should release the detained activists.", ("AUT", "SRB", "0253")),
+        # a statement noun carries the demand too
+        (
+            "Brazil sent a letter to Paraguay saying that it must investigate the killings.",
+            ("BRA", "PRY", "101"),
+        ),
+    ],
+)
+def test_a_reported_obligation_is_the_speakers_demand_or_appeal(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code_one(sentence))
+
+
+def test_the_required_act_itself_is_not_coded_as_done(code_one: Code) -> None:
+    codes = {
+        c for _, _, c in triples(code_one("Norway said Eritrea must free the jailed reporters."))
+    }
+    assert not any(c.startswith("084") for c in codes)
+
+
+def test_an_obligation_nobody_voices_is_no_event(code_one: Code) -> None:
+    assert code_one("Eritrea must free the jailed reporters.").events == ()
+
+
+def test_a_reported_would_is_an_intention(code_one: Code) -> None:
+    found = triples(code_one("Mali said it would expel the French ambassador."))
+    assert any(s == "MLI" and c.startswith("13") for s, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mali said it would not expel the French ambassador.",
+        "Analysts said a blockade of the strait would hurt Iran.",
+    ],
+)
+def test_negated_or_unowned_reported_futures_code_nothing(code_one: Code, sentence: str) -> None:
+    assert code_one(sentence).events == ()
+
+
+def test_a_state_adjective_on_an_event_noun_is_no_actor(code_one: Code) -> None:
+    """ "military aid" is aid of a military kind, not aid given by a military."""
+    found = triples(code_one("The United States suspended military aid to Niger."))
+    assert ("USA", "NER", "162") in {(s, t, c[:3]) for s, t, c in found}
+    assert not any(s == "USAMIL" for s, _, _ in found)
