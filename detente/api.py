@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -26,7 +27,7 @@ from detente.evaluation.articles import ArticleEvalResult
 from detente.evaluation.metrics import EvalResult
 from detente.ingest.normalize import build_article
 from detente.ingest.sources import read_inputs
-from detente.pipeline import Coder, Explanation
+from detente.pipeline import ArticleCoder, Coder, Explanation, ParallelCoder
 from detente.records import event_record
 from detente.store.database import open_store, write_batch
 from detente.store.queries import DyadPeriod, EventQuery, dyad_series, query_events, top_dyads
@@ -81,10 +82,18 @@ def iter_code(
     date: DateLike = None,
     settings: Settings | None = None,
     stdin_text: str | None = None,
+    workers: int = 1,
+    coder: ArticleCoder | None = None,
 ) -> Iterator[CodedArticle | Rejection]:
-    """Code every article in `inputs`, yielding coded articles and rejections as they come."""
+    """Code every article in `inputs`, yielding coded articles and rejections as they come.
+
+    `workers` > 1 codes in that many processes (`ParallelCoder`), each loading its own
+    model; the output is the same, in the same order. `coder` codes with one you already
+    have (a started `ParallelCoder`, say) instead of the process's shared one.
+    """
     settings = settings or Settings.from_env()
-    coder = get_coder(settings)
+    if workers < 1:
+        raise OptionError(f"--workers {workers}", fix="give 1 or more (at most one per core)")
     items = read_inputs(
         _paths(inputs),
         max_chars=settings.max_chars,
@@ -100,17 +109,28 @@ def iter_code(
             else:
                 yield item
 
-    for coded in coder.code_articles(articles()):
-        while rejected:
-            yield rejected.pop(0)
-        yield coded
-    yield from rejected
+    with ExitStack() as stack:
+        if coder is None:
+            coder = (
+                stack.enter_context(ParallelCoder(settings, workers))
+                if workers > 1
+                else get_coder(settings)
+            )
+        # Rejections are read ahead of the articles being coded; each comes out before
+        # the next coded article, so the output order depends only on the input.
+        for coded in coder.code_articles(articles()):
+            while rejected:
+                yield rejected.pop(0)
+            yield coded
+        yield from rejected
 
 
-def code(inputs: Inputs, *, date: DateLike = None, settings: Settings | None = None) -> CodingRun:
+def code(
+    inputs: Inputs, *, date: DateLike = None, settings: Settings | None = None, workers: int = 1
+) -> CodingRun:
     """Code articles from files, directories or `-` (stdin); nothing is stored."""
     run = CodingRun()
-    for item in iter_code(inputs, date=date, settings=settings):
+    for item in iter_code(inputs, date=date, settings=settings, workers=workers):
         if isinstance(item, Rejection):
             run.rejected.append(item)
         else:
@@ -150,10 +170,13 @@ def ingest(
     settings: Settings | None = None,
     batch_articles: int = 200,
     on_progress: Callable[[int, int, int], None] | None = None,
+    workers: int = 1,
+    coder: ArticleCoder | None = None,
 ) -> IngestSummary:
     """Code and store articles; re-ingesting an article replaces its events.
 
     `on_progress(articles, events, rejected)` is called after every stored batch.
+    `workers` > 1 codes in that many processes; this process alone writes the store.
     """
     started = time.perf_counter()
     con = open_store(db)
@@ -172,7 +195,9 @@ def ingest(
             on_progress(*counts)
 
     try:
-        for item in iter_code(inputs, date=date, settings=settings):
+        for item in iter_code(
+            inputs, date=date, settings=settings, workers=workers, coder=coder
+        ):
             (rejected if isinstance(item, Rejection) else coded).append(item)  # type: ignore[arg-type]
             if len(coded) + len(rejected) >= batch_articles:
                 flush()

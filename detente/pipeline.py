@@ -4,12 +4,26 @@ A `Coder` loads everything it needs once (spaCy model, ontology, actor dictionar
 event lexicon) and then codes any number of articles, in batches through `nlp.pipe`.
 Everything above it (the CLI, the Python API, the web service, the benchmark) codes
 through this one class.
+
+The parse is CPU-bound and holds the GIL, so more cores need more processes: a
+`ParallelCoder` runs a `Coder` in each of N worker processes (`WorkerPool`), hands them
+chunks of articles and gives the coded articles back in input order, so that its output
+is the same as one `Coder`'s.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import os
+import queue
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
+from types import TracebackType
+from typing import Any, Generic, Protocol, TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +32,7 @@ from detente.actors.dictionary import ActorDictionary, load_dictionary
 from detente.actors.matcher import ActorMatcher
 from detente.actors.resolve import ActorResolver
 from detente.config import Settings
+from detente.errors import DetenteError, ErrorCode
 from detente.events.coder import Candidate, EventCoder
 from detente.events.lexicon import Lexicon, load_lexicon
 from detente.events.ontology import Ontology, load_ontology
@@ -70,3 +85,208 @@ class Coder:
         result = self.events.code(article, doc)
         coded = CodedArticle(article, tuple(result.events), tuple(result.actors))
         return Explanation(article, doc, coded, tuple(result.candidates))
+
+
+class ArticleCoder(Protocol):
+    """What the API needs of a coder: articles in, coded articles out, in the same order."""
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]: ...
+
+
+class ParallelCoder:
+    """Codes articles in `workers` processes, each with its own `Coder` (its own spaCy model).
+
+    Articles go out in chunks of `chunk_size` (one `nlp.pipe` batch by default) and come
+    back in input order. Each worker costs a full coder's memory (about 600 MB with
+    en_core_web_sm), so use at most one per core. Close it (or use it as a context
+    manager) to stop the workers.
+    """
+
+    def __init__(self, settings: Settings, workers: int, chunk_size: int | None = None):
+        self.settings = settings
+        self._pool: WorkerPool[Coder, Article, CodedArticle] = WorkerPool(
+            _load_coder, _code_chunk, settings, workers, chunk_size or settings.batch_size
+        )
+
+    def wait_ready(self) -> None:
+        """Block until every worker has loaded its model (the benchmark times after this)."""
+        self._pool.wait_ready()
+
+    def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        return self._pool.map(articles)
+
+    def close(self) -> None:
+        self._pool.close()
+
+    def __enter__(self) -> ParallelCoder:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _load_coder(settings: Settings) -> Coder:
+    coder = Coder(settings)
+    coder.nlp("warm up")
+    return coder
+
+
+def _code_chunk(coder: Coder, articles: list[Article]) -> list[CodedArticle]:
+    return list(coder.code_articles(articles))
+
+
+State = TypeVar("State")
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+# Seconds between checks that the workers are still alive while waiting for a result, and
+# the most a stopping worker is given to finish before it is ended.
+_LIVENESS_CHECK = 1.0
+_STOP_TIMEOUT = 10.0
+
+
+class WorkerPool(Generic[State, In, Out]):
+    """Worker processes that each build a state once (`load(settings)`: a coder, a spaCy
+    model) and then apply `work(state, chunk)` to chunks of inputs, results in input order.
+
+    Unlike `multiprocessing.Pool.imap`, which reads its whole input ahead, at most two
+    chunks per worker are out at a time, so memory stays flat however long the input is,
+    and the input is read at points that depend only on the input (deterministic
+    interleaving for a caller that records rejected inputs as they are read). Workers are
+    spawned, not forked: a fork would copy the parent's threads and open DuckDB handles.
+    """
+
+    def __init__(
+        self,
+        load: Callable[[Settings], State],
+        work: Callable[[State, list[In]], list[Out]],
+        settings: Settings,
+        workers: int,
+        chunk_size: int,
+    ):
+        if workers < 1 or chunk_size < 1:
+            raise DetenteError(
+                f"a worker pool needs at least one worker and one input per chunk "
+                f"(got {workers} workers, chunks of {chunk_size})",
+                fix="give --workers 1 or more",
+                code=ErrorCode.BAD_OPTION,
+            )
+        context = multiprocessing.get_context("spawn")
+        self.chunk_size = chunk_size
+        self._tasks: Any = context.Queue()
+        self._results: Any = context.Queue()
+        self._processes = [
+            context.Process(
+                target=_serve,
+                args=(load, work, settings, self._tasks, self._results),
+                name=f"detente-worker-{number}",
+                daemon=True,
+            )
+            for number in range(workers)
+        ]
+        for process in self._processes:
+            process.start()
+        self._ready = 0
+        self._done: dict[int, list[Out]] = {}
+
+    def wait_ready(self) -> None:
+        while self._ready < len(self._processes):
+            self._receive()
+
+    def map(self, items: Iterable[In]) -> Iterator[Out]:
+        source = iter(items)
+        chunks = iter(lambda: list(islice(source, self.chunk_size)), [])
+        sent = returned = 0
+        in_flight = 2 * len(self._processes)
+        exhausted = False
+        while True:
+            while not exhausted and sent - returned < in_flight:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                else:
+                    self._tasks.put((sent, chunk))
+                    sent += 1
+            if returned == sent:
+                return
+            while returned not in self._done:
+                self._receive()
+            yield from self._done.pop(returned)
+            returned += 1
+
+    def close(self) -> None:
+        for process in self._processes:
+            if process.is_alive():
+                self._tasks.put(None)
+        # A worker stopped early (the caller gave up, or failed) may still be writing
+        # results nobody will read: drain them so it can exit, and end it if it will not.
+        deadline = time.monotonic() + _STOP_TIMEOUT
+        while any(p.is_alive() for p in self._processes) and time.monotonic() < deadline:
+            try:
+                self._results.get(timeout=0.1)
+            except queue.Empty:
+                pass
+        for process in self._processes:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        self._tasks.close()
+        self._results.close()
+
+    def _receive(self) -> None:
+        while True:
+            try:
+                kind, number, payload = self._results.get(timeout=_LIVENESS_CHECK)
+                break
+            except queue.Empty:
+                dead = [p for p in self._processes if p.exitcode is not None]
+                if dead:
+                    raise DetenteError(
+                        f"worker process {dead[0].name} stopped (exit code {dead[0].exitcode})",
+                        fix="each worker loads its own model (about 600 MB); "
+                        "use fewer workers or free memory",
+                    ) from None
+        if kind == "ready":
+            self._ready += 1
+        elif kind == "done":
+            self._done[number] = payload
+        elif kind == "error":
+            message, fix, code = payload
+            raise DetenteError(message, fix=fix, code=ErrorCode(code))
+        else:  # a bug: the worker's own traceback says where
+            raise RuntimeError(f"a detente worker process failed:\n{payload}")
+
+
+def _serve(
+    load: Callable[[Settings], Any],
+    work: Callable[[Any, list[Any]], list[Any]],
+    settings: Settings,
+    tasks: Any,
+    results: Any,
+) -> None:
+    """A worker's life: build the state, then work chunks until told to stop (None)."""
+    # Ctrl-C reaches the whole process group; the parent handles it and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        state = load(settings)
+    except Exception as exc:
+        results.put(_failure(-1, exc))
+        return
+    results.put(("ready", os.getpid(), None))
+    while (task := tasks.get()) is not None:
+        number, chunk = task
+        try:
+            results.put(("done", number, work(state, chunk)))
+        except Exception as exc:
+            results.put(_failure(number, exc))
+
+
+def _failure(number: int, exc: Exception) -> tuple[str, int, Any]:
+    """detente's own errors travel as (message, fix, code), so that the parent raises them
+    as the user would see them without workers; anything else is a bug, sent with its
+    traceback (exceptions themselves do not always survive pickling)."""
+    if isinstance(exc, DetenteError):
+        return "error", number, (exc.message, exc.fix, exc.code.value)
+    return "bug", number, traceback.format_exc()

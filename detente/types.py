@@ -103,6 +103,8 @@ class Actor:
     sectors: tuple[str, ...] = ()
     org: str | None = None
     name: str | None = None
+    # The text named no country for this actor; it was taken from the context ("police").
+    country_from_context: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,6 +179,7 @@ def relabel(actor: Actor, span: Span, reason: str) -> Actor:
         sectors=actor.sectors,
         org=actor.org,
         name=actor.name,
+        country_from_context=actor.country_from_context,
     )
 
 

@@ -421,6 +421,7 @@ def _with_context_country(
             country=country,
             sectors=actor.sectors,
             name=actor.name,
+            country_from_context=True,
         ),
     )
 

@@ -325,7 +325,13 @@ class EventCoder:
         for src in source_options:
             for tgt in target_options:
                 if src is not None and tgt is not None and _same_actor(src, tgt):
-                    continue
+                    # A side whose country was only guessed from context is what makes them
+                    # look alike ("President Mitterand welcomed the South African leader"):
+                    # keep the side the text named.
+                    if src.country_from_context != tgt.country_from_context:
+                        src, tgt = (None, tgt) if src.country_from_context else (src, None)
+                    else:
+                        continue
                 if src is None and tgt is None:
                     continue
                 pairs.append((src, tgt))

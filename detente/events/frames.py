@@ -66,6 +66,8 @@ class Frame:
 def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     """The most specific lexicon pattern this token satisfies, if any."""
     pos = token.pos_ if token.pos_ in {"VERB", "NOUN"} else None
+    if pos == "NOUN" and token.dep_ == "compound":
+        return None  # "invasion forces", "attack helicopters": a kind of thing, no event
     if token.pos_ == "ADJ" and token.dep_ in {"acomp", "attr", "oprd"}:
         pos = "ADJ"  # only a predicate adjective judges someone: "X is too heavy-handed"
     if pos is None:
@@ -381,6 +383,9 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
     cooperation with Russia" reaches past "page" to "He".
     """
     found: list[Argument] = []
+    purpose = _purpose_subject(noun, lexicon)
+    if purpose is not None:
+        return [purpose]
     token = noun
     for _ in range(10):
         if token.head.i == token.i or (
@@ -400,6 +405,24 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
                 )
             )
     return found
+
+
+def _purpose_subject(noun: Token, lexicon: Lexicon) -> Argument | None:
+    """ "Negotiators returned to Geneva for talks", "arrived in Cairo for a summit": the ones
+    who travel for the event take part in it. A verb with an object is left alone: in
+    "praised Egypt for the talks" the talks are Egypt's."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "for" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    if verb.pos_ != "VERB" or any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+        return None
+    subject = subject_of(verb, lexicon)
+    if subject is None:
+        return None
+    return Argument(
+        subject.head, f"{subject.how}, who came '{preposition.text} {noun.text}'", inherited=True
+    )
 
 
 _CARRIER_CUES = ("support", "report", "intent_verb", "intent_adj")

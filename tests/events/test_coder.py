@@ -136,3 +136,28 @@ def test_a_labour_strike_is_a_protest_not_an_attack(code_one: Code) -> None:
         for e in code_one("Kenyan doctors went on strike over unpaid wages.").events
     }
     assert "143" in codes and "190" not in codes
+
+
+def test_those_who_travel_for_talks_hold_them(code_one: Code) -> None:
+    found = triples(code_one("Kenyan and Ugandan envoys flew to Arusha on Monday for talks."))
+    assert {("KENGOV", "UGAGOV", "040"), ("UGAGOV", "KENGOV", "040")} <= found
+
+
+def test_a_noun_naming_a_kind_of_thing_is_no_event(code_one: Code) -> None:
+    """ "attack helicopters" are helicopters; only the delivery is an event."""
+    found = triples(code_one("Russia delivered attack helicopters to Mali."))
+    assert not any(c.startswith("19") for _, _, c in found), found
+
+
+def test_wounding_needs_someone_who_did_it(code_one: Code) -> None:
+    assert ("COLREB", "COLMIL", "182") in triples(
+        code_one("Colombian rebels wounded three soldiers near the border.")
+    )
+    assert code_one("Four villagers were injured in the floods.").events == ()
+
+
+def test_a_side_guessed_from_context_gives_way_to_the_named_side(code_one: Code) -> None:
+    """An unknown official takes the country around him; when that makes both sides one
+    actor, the event keeps the side the text named instead of vanishing."""
+    events = code_one("The Belgian government welcomed Governor Tambo's statement.").events
+    assert [(e.source and e.source.code, e.target) for e in events] == [("BELGOV", None)]
