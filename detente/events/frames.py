@@ -66,7 +66,7 @@ class Frame:
 def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     """The most specific lexicon pattern this token satisfies, if any."""
     pos = token.pos_ if token.pos_ in {"VERB", "NOUN"} else None
-    if pos == "NOUN" and token.dep_ == "compound":
+    if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_ not in _EVENT_CARRIERS:
         return None  # "invasion forces", "attack helicopters": a kind of thing, no event
     if token.pos_ == "ADJ" and token.dep_ in {"acomp", "attr", "oprd"}:
         pos = "ADJ"  # only a predicate adjective judges someone: "X is too heavy-handed"
@@ -80,6 +80,10 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
             continue
         return pattern
     return None
+
+
+# Nouns whose compound modifier is the event itself: "a coup attempt", "a bombing campaign".
+_EVENT_CARRIERS = frozenset({"attempt", "bid", "plot", "campaign", "wave", "spree", "blitz"})
 
 
 def _hyphenated(token: Token) -> str:
