@@ -85,6 +85,8 @@ class EventCoder:
                 pattern = match_pattern(token, self.lexicon)
                 if pattern is None:
                     continue
+                if "fallback" in pattern.flags and self._governs_event(token):
+                    continue  # "agreed to hold talks": the talks say what was agreed
                 frame = build_frame(token, pattern, self.lexicon)
                 for event, candidate in self._code_frame(
                     article, ctx, dates, places, sentence, index, frame
@@ -107,6 +109,19 @@ class EventCoder:
         back_references = {t.idx for t in doc if _refers_back(t)}
         merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
         return DocCoding(merged, ctx.mentions, candidates)
+
+    def _governs_event(self, token: Token) -> bool:
+        """Whether a word's complements (not its subject) hold an event of their own."""
+        subjects = {
+            t.i
+            for child in token.children
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}
+            for t in child.subtree
+        }
+        return any(
+            t.i != token.i and t.i not in subjects and match_pattern(t, self.lexicon) is not None
+            for t in token.subtree
+        )
 
     def _code_frame(
         self,

@@ -96,13 +96,15 @@ def _hyphenated(token: Token) -> str:
 
 
 def is_event_verb(token: Token, lexicon: Lexicon) -> bool:
+    """Whether this verb, here, is an event of its own (not merely a word the lexicon lists:
+    "laid" is an event with "a wreath", not with "the groundwork")."""
+    if token.pos_ != "VERB":
+        return False
     lemma = token.lemma_.lower()
-    return (
-        token.pos_ == "VERB"
-        and bool(lexicon.candidates(lemma, "VERB"))
-        and not lexicon.is_cue("support", lemma)
-        and not lexicon.is_cue("report", lemma)
-    )
+    if lexicon.is_cue("support", lemma) or lexicon.is_cue("report", lemma):
+        return False
+    pattern = match_pattern(token, lexicon)
+    return pattern is not None and "fallback" not in pattern.flags
 
 
 def build_frame(token: Token, pattern: Pattern, lexicon: Lexicon) -> Frame:

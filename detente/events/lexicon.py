@@ -28,7 +28,7 @@ from detente.errors import DataFileError
 from detente.events.ontology import Ontology
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
-FLAGS = frozenset({"symmetric", "needs_target", "needs_source", "no_inherit"})
+FLAGS = frozenset({"symmetric", "needs_target", "needs_source", "no_inherit", "fallback"})
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj"})
 CUE_KINDS = frozenset(
     {

@@ -88,7 +88,8 @@ def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         lemma = governor.lemma_.lower()
         # "pledged to help", "pledged help", "ready to talk": the event is intended.
         complement = dep == "xcomp" or (is_noun and level == 0 and dep in {"dobj", "pobj", "prep"})
-        if complement and (
+        # "agreed that both should cooperate": a that-clause of an intent verb is intended too.
+        if (complement or dep == "ccomp") and (
             lexicon.is_cue("intent_verb", lemma) or lexicon.is_cue("intent_adj", lemma)
         ):
             intent = intent or Assessment(Modality.INTENT, governor.text)
@@ -143,6 +144,9 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
             continue
         word = child.lower_
         reported = reporting_governor(verb, lexicon) is not None
+        if lexicon.is_cue("obligation", word) and _agreed_content(verb, lexicon):
+            # "agreed that their countries should cooperate": what was agreed is intended.
+            return Assessment(Modality.INTENT, verb.head.text)
         if reported and lexicon.is_cue("obligation", word):
             return Assessment(Modality.OBLIGED, child.text)
         own_act = trigger.i == verb.i or (trigger.dep_ == "dobj" and trigger.head.i == verb.i)
@@ -159,6 +163,15 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
 _INVERTED_CONDITIONAL = {"had", "were", "should"}
 _FUTURE_IN_THE_PAST = {"would", "'d"}
 _REPORTED_DEPS = {"ccomp", "acl", "relcl"}
+
+
+def _agreed_content(verb: Token, lexicon: Lexicon) -> bool:
+    head = verb.head
+    return (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and lexicon.is_cue("intent_verb", head.lemma_.lower())
+    )
 
 
 def reporting_governor(verb: Token, lexicon: Lexicon) -> Token | None:

@@ -67,3 +67,19 @@ def test_a_state_adjective_on_an_event_noun_is_no_actor(code_one: Code) -> None:
     found = triples(code_one("The United States suspended military aid to Niger."))
     assert ("USA", "NER", "162") in {(s, t, c[:3]) for s, t, c in found}
     assert not any(s == "USAMIL" for s, _, _ in found)
+
+
+def test_an_agreement_to_do_something_unlisted_is_a_generic_intent(code_one: Code) -> None:
+    assert ("CHL", None, "030") in triples(
+        code_one("Chile agreed to build a joint observatory in the Atacama desert.")
+    )
+
+
+def test_an_agreement_to_do_a_listed_event_is_that_events_intent_only(code_one: Code) -> None:
+    found = triples(code_one("Ecuador and Peru agreed to hold talks next month."))
+    assert {c for _, _, c in found} == {"036"}
+
+
+def test_what_both_sides_agreed_should_happen_is_intended(code_one: Code) -> None:
+    found = triples(code_one("Ghana agreed that it should cooperate with Togo on border security."))
+    assert ("GHA", "TGO", "031") in found
