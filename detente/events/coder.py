@@ -147,7 +147,7 @@ class EventCoder:
         sources, source_arg = self._first_resolved(ctx, frame, frame.sources)
         source_how = source_arg.how if source_arg else ""
         inherited = source_arg.inherited if source_arg else False
-        targets, target_how = self._all_resolved(ctx, frame.targets)
+        targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
         pairs, mutual_how = self._pairs(ctx, frame, sources, targets)
         if mutual_how:
             source_how = source_how or mutual_how
@@ -193,6 +193,14 @@ class EventCoder:
         for src, tgt in pairs:
             if obliged:
                 pass  # the pattern's own needs are about the act, not the demand
+            elif src is None and targets_indirect:
+                results.append(
+                    (
+                        None,
+                        candidate("dropped: no one acted, and the target is a thing's", src, tgt),
+                    )
+                )
+                continue
             elif "needs_target" in pattern.flags and tgt is None:
                 results.append((None, candidate("dropped: pattern needs a target", src, tgt)))
                 continue
@@ -278,42 +286,51 @@ class EventCoder:
                 weak = (actors, arg)
         return weak
 
-    def _all_resolved(self, ctx: DocActors, arguments: list[Argument]) -> tuple[list[Actor], str]:
-        """Every ordinary target that names an actor; else the first fallback that does."""
+    def _all_resolved(
+        self, ctx: DocActors, arguments: list[Argument]
+    ) -> tuple[list[Actor], str, bool]:
+        """Every ordinary target that names an actor; else the first fallback that does.
+        The flag says every target was reached only through a thing ("the savings of
+        Argentines"), which alone, with no one who acted, is no event."""
         actors: list[Actor] = []
         hows: list[str] = []
-        for arg in (a for a in arguments if not a.fallback):
-            found = self._target_actors(ctx, arg)
-            if found:
-                actors.extend(found)
-                hows.append(arg.how)
-        for arg in (a for a in arguments if a.fallback and not actors):
-            found = self._target_actors(ctx, arg)
-            if found:
-                actors.extend(found)
-                hows.append(arg.how)
-        return actors, " and ".join(hows)
+        indirect = True
+        for fallback in (False, True):
+            for arg in (a for a in arguments if a.fallback == fallback):
+                if fallback and actors:
+                    break
+                found, through = self._phrase_actors(ctx, arg.head, depth=0)
+                if found:
+                    actors.extend(found)
+                    hows.append(arg.how + (f" (whom '{through}' concerns)" if through else ""))
+                    indirect = indirect and through is not None
+        return actors, " and ".join(hows), indirect and bool(actors)
 
-    def _target_actors(self, ctx: DocActors, arg: Argument) -> list[Actor]:
-        """The actors of a target phrase; of its owner when the phrase is a thing.
+    def _phrase_actors(
+        self, ctx: DocActors, head: Token, depth: int
+    ) -> tuple[list[Actor], str | None]:
+        """The actors of a target phrase, and the thing they were reached through, if any.
 
-        "rejected an Indian proposal", "rejected North Korea's demand", "rejected calls
-        by Kofi Annan": the target is whoever the proposal, demand or call belongs to.
+        "rejected an Indian proposal", "rejected North Korea's demand": the target is whoever
+        the proposal or demand belongs to; "rejected calls by Kofi Annan", "an offer from
+        Hamas", "contacts with Israel": whose thing it is; "further action against Russia",
+        "a suspension of air links with Serbia": whom it is aimed at, one or two phrases deep.
         """
-        found = self.resolver.resolve(ctx, arg.head)
-        if found or arg.head.pos_ != "NOUN":
-            return found
-        owners = self.resolver.resolve_modifiers(ctx, arg.head)
-        if owners:
-            return owners
-        # "rejected calls by Kofi Annan", "an offer from Hamas", "boycott contacts with Israel"
-        for child in arg.head.children:
-            if child.dep_ == "prep" and child.lower_ in {"by", "from", "with"}:
+        found = self.resolver.resolve(ctx, head)
+        if found or head.pos_ != "NOUN":
+            return found, None
+        owners = self.resolver.resolve_modifiers(ctx, head)
+        if owners or depth >= _MAX_THING_DEPTH:
+            return owners, None  # the owner of a thing is whom an act on it aims at
+        for prepositions in _THING_PREPOSITIONS:
+            for child in head.children:
+                if child.dep_ != "prep" or child.lower_ not in prepositions:
+                    continue
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found = self.resolver.resolve(ctx, pobj)
+                    found, _ = self._phrase_actors(ctx, pobj, depth + 1)
                     if found:
-                        return found
-        return []
+                        return found, head.text
+        return [], None
 
     def _pairs(
         self, ctx: DocActors, frame: Frame, sources: list[Actor], targets: list[Actor]
@@ -388,6 +405,14 @@ class EventCoder:
             confidence=confidence,
             reason=reason,
         )
+
+
+_MAX_THING_DEPTH = 2
+_THING_PREPOSITIONS = (
+    frozenset({"by", "from", "with"}),
+    frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),
+    frozenset({"of"}),
+)
 
 
 def _refers_back(token: Token) -> bool:

@@ -332,9 +332,13 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     noun = frame.trigger
     # "the putsch attempt against Ankara": a compound's preposition hangs off its head.
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
+    # "a suspension of flights to Belarus": the pattern's object noun may hold the target.
+    thing = _object_of(noun, frame.pattern.objects) if frame.pattern.objects else None
     for slot in frame.pattern.targets:
         if slot not in {"between", "poss"} and len(holders) > 1:
             frame.targets += _prep_objects(noun.head, slot)
+        if slot not in {"between", "poss"} and thing is not None:
+            frame.targets += _prep_objects(thing, slot)
         if slot == "between":
             frame.mutual += _prep_objects(noun, "between")
         elif slot == "poss":

@@ -161,3 +161,14 @@ def test_a_side_guessed_from_context_gives_way_to_the_named_side(code_one: Code)
     actor, the event keeps the side the text named instead of vanishing."""
     events = code_one("The Belgian government welcomed Governor Tambo's statement.").events
     assert [(e.source and e.source.code, e.target) for e in events] == [("BELGOV", None)]
+
+
+def test_the_target_of_an_act_on_a_thing_is_whom_the_thing_concerns(code_one: Code) -> None:
+    found = triples(code_one("Norway announced a suspension of flights to Belarus."))
+    assert ("NOR", "BLR", "160") in found
+    found = triples(code_one("Kenya threatened further action against Somalia."))
+    assert any(s == "KEN" and t == "SOM" and c.startswith("13") for s, t, c in found)
+
+
+def test_a_thing_reached_with_no_one_acting_is_no_event(code_one: Code) -> None:
+    assert code_one("Drought attacked the harvests of Malian farmers last year.").events == ()
