@@ -322,9 +322,14 @@ class EventCoder:
         owners = self.resolver.resolve_modifiers(ctx, head)
         if owners or depth >= _MAX_THING_DEPTH:
             return owners, None  # the owner of a thing is whom an act on it aims at
+        # "defended the downing of the jet": an event noun's "of" names what it was done
+        # to, not whom an act on the event concerns.
+        is_event = match_pattern(head, self.lexicon) is not None
         for prepositions in _THING_PREPOSITIONS:
             for child in head.children:
                 if child.dep_ != "prep" or child.lower_ not in prepositions:
+                    continue
+                if is_event and child.lower_ == "of":
                     continue
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     found, _ = self._phrase_actors(ctx, pobj, depth + 1)
