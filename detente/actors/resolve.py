@@ -17,7 +17,7 @@ The event coder then asks for the actors of its argument heads with `resolve`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -226,7 +226,7 @@ class ActorResolver:
             reasons.append(f"modifier '{entry.phrase}' ({entry.where})")
         is_person = bool(role_entry and role_entry.refers_to == "person")
         actors = [
-            compose(entry, why, sectors, reasons, span, name, is_person)
+            compose(_as_place(entry, head), why, sectors, reasons, span, name, is_person)
             for entry, why in self._primaries(ctx, entities, depth)
         ]
         if not actors and role_entry is not None:
@@ -433,6 +433,9 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     half): by actors, by an armed group's home country, or by any country word at all
     ("in Somalia's Lower Shabelle region"). The most named wins; ties go to the nearest
     mention before the role."""
+    own = _own_place_country(ctx, head)
+    if own is not None:
+        return own
     sentence = _sentence(ctx.doc[head])
     scores: dict[str, float] = {}
     nearest: dict[str, tuple[bool, int, str, str]] = {}
@@ -468,6 +471,33 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
     _, _, code, text = nearest[best]
     return best, code, text
+
+
+# "imposed a curfew on Bangkok", "protests in Paris": a capital after these is the place.
+_LOCATIVE = frozenset({"in", "on", "at", "near", "into", "across", "around", "outside", "inside"})
+
+
+def _as_place(entry: Entry, head: Token) -> Entry:
+    """A capital named as a place is its country, not its government."""
+    if entry.kind is not EntryKind.CAPITAL or head.dep_ != "pobj":
+        return entry
+    if head.head.lower_ not in _LOCATIVE:
+        return entry
+    return replace(entry, sectors=())
+
+
+def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """ "two militants in Yemen", "protesters from Bahrain": the role's own place says it."""
+    for prep in ctx.doc[head].children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for i in range(pobj.left_edge.i, pobj.i + 1):
+                match = ctx.by_token.get(i)
+                entry = match.entries[0] if match else None
+                if match and match.is_name and entry and entry.is_country and entry.country:
+                    return entry.country, entry.country_code or entry.country, ctx.doc[i].text
+    return None
 
 
 def _merge_bracketed_aliases(text: str, mentions: list[Actor]) -> list[Actor]:

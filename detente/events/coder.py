@@ -20,6 +20,7 @@ from detente.events.frames import Argument, Frame, build_frame, match_pattern, s
 from detente.events.lexicon import Lexicon
 from detente.events.merge import merge_repeated
 from detente.events.modality import Assessment, Modality, assess, reporting_governor
+from detente.events.modes import load_mode_cues, mode_from_text
 from detente.events.ontology import Ontology
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
@@ -63,6 +64,7 @@ class EventCoder:
         self.lexicon = lexicon
         self.resolver = resolver
         self.locator = locator
+        self.mode_cues = load_mode_cues(ontology)
 
     def _is_report_verb(self, lemma: str) -> bool:
         return self.lexicon.is_cue("report", lemma)
@@ -109,6 +111,17 @@ class EventCoder:
         back_references = {t.idx for t in doc if _refers_back(t)}
         merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
         return DocCoding(merged, ctx.mentions, candidates)
+
+    def _with_text_mode(self, event: Event, trigger: Token) -> Event:
+        """The PLOVER mode the clause's words show ("jets" -> aerial), where they show one."""
+        found = mode_from_text(trigger, event.event_type.plover_type, self.mode_cues)
+        if found is None or found.mode == event.event_type.plover_mode:
+            return event
+        return replace(
+            event,
+            event_type=replace(event.event_type, plover_mode=found.mode),
+            reason=f"{event.reason}; PLOVER mode '{found.mode}' from '{found.word}' ({found.where})",
+        )
 
     def _governs_event(self, token: Token) -> bool:
         """Whether a word's complements (not its subject) hold an event of their own."""
@@ -241,6 +254,7 @@ class EventCoder:
                 article, sentence, index, frame.trigger, code, src, tgt, reason, confidence, when
             )
             event = replace(event, location=location)
+            event = self._with_text_mode(event, frame.trigger)
             results.append((event, candidate("coded", src, tgt)))
         return results
 

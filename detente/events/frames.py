@@ -183,6 +183,9 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     passive = is_passive(verb)
     source = _agent_argument(verb) if passive else subject_of(verb, lexicon)
     if source is not None:
+        # "A drone strike by American forces killed two militants": the doer of the
+        # event-noun subject did the killing.
+        frame.sources.extend(_event_subject_agents(source))
         frame.sources.append(source)
     for slot in frame.pattern.targets:
         for arg in _slot_arguments(verb, slot, passive, frame.pattern):
@@ -198,6 +201,16 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     frame.targets.extend(_complement_targets(verb))
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
         frame.targets.extend(_place_targets(verb))
+
+
+def _event_subject_agents(subject: Argument) -> list[Argument]:
+    noun = subject.head
+    if noun.pos_ != "NOUN":
+        return []
+    return [
+        Argument(a.head, f"'by' object of the subject '{noun.text}'")
+        for a in _prep_objects(noun, "by")
+    ]
 
 
 def _light_verb_of(noun: Token) -> Token | None:

@@ -172,3 +172,14 @@ def test_the_target_of_an_act_on_a_thing_is_whom_the_thing_concerns(code_one: Co
 
 def test_a_thing_reached_with_no_one_acting_is_no_event(code_one: Code) -> None:
     assert code_one("Drought attacked the harvests of Malian farmers last year.").events == ()
+
+
+def test_the_doer_of_an_event_noun_subject_is_the_source(code_one: Code) -> None:
+    found = triples(code_one("A raid by Nigerian troops killed four Boko Haram fighters."))
+    assert any(s == "NGAMIL" and c == "1823" for s, _, c in found), found
+
+
+def test_a_capital_named_as_a_place_is_its_country_not_its_government(code_one: Code) -> None:
+    assert ("THAGOV", "THA", "1723") in triples(
+        code_one("Thai authorities imposed a curfew on Bangkok.")
+    )

@@ -1,0 +1,62 @@
+"""PLOVER modes read from the words of the event's clause (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from detente.errors import DataFileError
+from detente.events import modes
+from detente.events.ontology import load_ontology
+from detente.types import CodedArticle
+
+Code = Callable[..., CodedArticle]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plover", "mode"),
+    [
+        ("Saudi warplanes struck Houthi positions near Saada.", "ASSAULT", "aerial"),
+        ("A drone strike by American forces killed two militants in Yemen.", "ASSAULT", "drone"),
+        ("Gunmen opened fire on a Nigerian army patrol.", "ASSAULT", "firearms"),
+        ("Armenian artillery shelled Azerbaijani villages.", "ASSAULT", "heavy-weapons"),
+        ("A suicide bomber attacked a Somali army base.", "ASSAULT", "suicide-attack"),
+        ("Riot police fired tear gas at Kenyan protesters.", "ASSAULT", "crowd-control"),
+        ("Thai authorities imposed a curfew on Bangkok.", "COERCE", "curfew"),
+    ],
+)
+def test_the_clause_shows_the_mode(code_one: Code, sentence: str, plover: str, mode: str) -> None:
+    events = code_one(sentence).events
+    assert any(
+        e.event_type.plover_type == plover and e.event_type.plover_mode == mode for e in events
+    ), [(e.event_type.cameo, e.event_type.plover_mode) for e in events]
+
+
+def test_the_reason_names_the_word_that_showed_the_mode(code_one: Code) -> None:
+    [event] = code_one("Turkish warplanes attacked Kurdish militants in Iraq.").events
+    assert event.event_type.cameo == "190"
+    assert "PLOVER mode 'aerial' from 'warplane'" in event.reason
+
+
+def test_words_describing_someone_are_no_weapon(code_one: Code) -> None:
+    """ "the pilots of the jet were killed": the jet is not how they were killed."""
+    events = code_one("The pilot of the Russian jet was killed by Syrian rebels.").events
+    assert events and all(e.event_type.plover_mode != "aerial" for e in events)
+
+
+def test_a_mode_the_type_does_not_have_is_refused(tmp_path: Path, monkeypatch) -> None:
+    bad = tmp_path / "plover_modes.tsv"
+    bad.write_text(
+        "# version: 1\n# source: test\n# licence: CC0\ntype\tmode\twords\tnotes\n"
+        "ASSAULT\tcavalry\thorse\t\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(modes, "bundled", lambda *parts: bad)
+    modes.load_mode_cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match="ASSAULT has no mode 'cavalry'"):
+            modes.load_mode_cues(load_ontology())
+    finally:
+        modes.load_mode_cues.cache_clear()
