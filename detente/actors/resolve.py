@@ -228,6 +228,7 @@ class ActorResolver:
         actors = [
             compose(_as_place(entry, head), why, sectors, reasons, span, name, is_person)
             for entry, why in self._primaries(ctx, entities, depth)
+            if not _names_a_town(entry, head)
         ]
         if not actors and role_entry is not None:
             if is_definite(head) and not name:
@@ -461,6 +462,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         token = ctx.doc[match.start]
         if not (match.is_name and entry.is_country and entry.country) or token.idx in counted:
             continue
+        if _names_a_town(entry, ctx.doc[match.end - 1]):
+            continue  # "the city of Tripoli" says nothing of Libya
         number = _sentence(token)
         if number in (sentence, sentence - 1) and match.start != head:
             vote(
@@ -484,6 +487,25 @@ def _as_place(entry: Entry, head: Token) -> Entry:
     if head.head.lower_ not in _LOCATIVE:
         return entry
     return replace(entry, sectors=())
+
+
+_TOWN_NOUNS = frozenset({"city", "town", "port", "village", "capital", "province", "district"})
+
+
+def _names_a_town(entry: Entry, head: Token) -> bool:
+    """ "the northern city of Tripoli": a town, not a government (and perhaps not even the
+    capital it shares its name with); the place finder resolves it against the story."""
+    of = head.head
+    return (
+        entry.kind is EntryKind.CAPITAL
+        and head.dep_ in {"pobj", "appos"}
+        and (
+            of.lower_ == "of"
+            and of.head.lemma_.lower() in _TOWN_NOUNS
+            or head.dep_ == "appos"
+            and of.lemma_.lower() in _TOWN_NOUNS
+        )
+    )
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

@@ -92,3 +92,15 @@ def test_a_named_place_missing_from_the_gazetteer_falls_back_to_the_storys_count
     event = placed(coded, "19")
     assert event.location is not None and event.location.country == "KEN"
     assert "not in the gazetteer" in (event.location.rule or "")
+
+
+def test_a_town_sharing_a_capitals_name_is_no_government(code_one: Code) -> None:
+    """ "the northern city of Tripoli" in a Lebanese story: neither Libya's government nor
+    a reason to make the protesters Libyan."""
+    coded = code_one(
+        "Lebanese police detained 20 people in the northern city of Tripoli on Monday. "
+        "Protesters threw stones at the police station.",
+        date="2022-01-05",
+    )
+    assert not any(a.country == "LBY" for a in coded.actors)
+    assert all(e.location is not None and e.location.country == "LBN" for e in coded.events)
