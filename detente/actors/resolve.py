@@ -493,19 +493,19 @@ _TOWN_NOUNS = frozenset({"city", "town", "port", "village", "capital", "province
 
 
 def _names_a_town(entry: Entry, head: Token) -> bool:
-    """ "the northern city of Tripoli": a town, not a government (and perhaps not even the
-    capital it shares its name with); the place finder resolves it against the story."""
-    of = head.head
-    return (
-        entry.kind is EntryKind.CAPITAL
-        and head.dep_ in {"pobj", "appos"}
-        and (
-            of.lower_ == "of"
-            and of.head.lemma_.lower() in _TOWN_NOUNS
-            or head.dep_ == "appos"
-            and of.lemma_.lower() in _TOWN_NOUNS
-        )
+    """ "the northern city of Tripoli", "Tripoli, the city": a town, not a government (and
+    perhaps not even the capital it shares its name with); the place finder resolves it
+    against the story."""
+    if entry.kind is not EntryKind.CAPITAL:
+        return False
+    governor = head.head
+    city_of = (
+        head.dep_ == "pobj"
+        and governor.lower_ == "of"
+        and governor.head.lemma_.lower() in _TOWN_NOUNS
     )
+    apposed = head.dep_ == "appos" and governor.lemma_.lower() in _TOWN_NOUNS
+    return city_of or apposed
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
