@@ -202,6 +202,12 @@ class EventCoder:
             return [(None, candidate("dropped: obligation with no one named who must act"))]
         if not pairs:
             return [(None, candidate("dropped: no actor resolved"))]
+        # "Three civilians were killed in a car bombing": no one is named, but the weapon
+        # says it was an attack, not an earthquake; such a killing is coded without source.
+        weapon = (
+            code[:2] in _VIOLENT_ROOTS
+            and mode_from_text(frame.trigger, "ASSAULT", self.mode_cues) is not None
+        )
         results: list[tuple[Event | None, Candidate]] = []
         for src, tgt in pairs:
             if obliged:
@@ -217,7 +223,7 @@ class EventCoder:
             elif "needs_target" in pattern.flags and tgt is None:
                 results.append((None, candidate("dropped: pattern needs a target", src, tgt)))
                 continue
-            if "needs_source" in pattern.flags and src is None:
+            if "needs_source" in pattern.flags and src is None and not weapon:
                 results.append((None, candidate("dropped: pattern needs a source", src, tgt)))
                 continue
             if not any(a is not None and (a.country or a.org) for a in (src, tgt)):
@@ -427,6 +433,7 @@ class EventCoder:
 
 
 _MAX_THING_DEPTH = 2
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _THING_PREPOSITIONS = (
     frozenset({"by", "from", "with"}),
     frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),

@@ -183,3 +183,9 @@ def test_a_capital_named_as_a_place_is_its_country_not_its_government(code_one: 
     assert ("THAGOV", "THA", "1723") in triples(
         code_one("Thai authorities imposed a curfew on Bangkok.")
     )
+
+
+def test_a_killing_by_a_weapon_is_an_attack_even_with_no_one_named(code_one: Code) -> None:
+    found = triples(code_one("Five Afghan soldiers were killed by a roadside bomb in Kandahar."))
+    assert (None, "AFGMIL", "1823") in found
+    assert code_one("Five Afghan villagers were killed in the floods.").events == ()
