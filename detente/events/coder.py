@@ -208,6 +208,11 @@ class EventCoder:
             code[:2] in _VIOLENT_ROOTS
             and mode_from_text(frame.trigger, "ASSAULT", self.mode_cues) is not None
         )
+        # The target slot named the source again ("Iraqis demonstrated in Iraq"): the
+        # pattern's target was there, just not another actor.
+        self_targeted = bool(targets) and all(
+            any(_same_actor(t, s) for s in sources) for t in targets
+        )
         results: list[tuple[Event | None, Candidate]] = []
         for src, tgt in pairs:
             if obliged:
@@ -220,7 +225,7 @@ class EventCoder:
                     )
                 )
                 continue
-            elif "needs_target" in pattern.flags and tgt is None:
+            elif "needs_target" in pattern.flags and tgt is None and not self_targeted:
                 results.append((None, candidate("dropped: pattern needs a target", src, tgt)))
                 continue
             if "needs_source" in pattern.flags and src is None and not weapon:
@@ -392,6 +397,10 @@ class EventCoder:
                 if src is None and tgt is None:
                     continue
                 pairs.append((src, tgt))
+        if not pairs and sources:
+            # "Iraqi Kurds demonstrated in Iraq": the only target found is the source again
+            # (often its own country as the place); the act stands, its target is unknown.
+            pairs = [(src, None) for src in sources]
         return pairs, how
 
     def _event(

@@ -189,3 +189,11 @@ def test_a_killing_by_a_weapon_is_an_attack_even_with_no_one_named(code_one: Cod
     found = triples(code_one("Five Afghan soldiers were killed by a roadside bomb in Kandahar."))
     assert (None, "AFGMIL", "1823") in found
     assert code_one("Five Afghan villagers were killed in the floods.").events == ()
+
+
+def test_an_act_whose_only_target_is_its_source_keeps_no_target(code_one: Code) -> None:
+    """ "Iraqi Kurds demonstrated in Iraq": a protest, aimed at no one named."""
+    events = code_one("Thousands of Iraqi Kurds demonstrated in northern Iraq on Sunday.").events
+    assert [(e.source and e.source.country, e.target, e.event_type.root) for e in events] == [
+        ("IRQ", None, "14")
+    ]
