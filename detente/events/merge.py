@@ -5,7 +5,8 @@ November", a later paragraph "the downing of the jet by the Turkish military". M
 of one event are merged so nothing is double-counted in dyad series and nothing is lost
 for provenance: the merged event keeps every mention as evidence (`Event.mentions`).
 
-Two events are one when they have the same CAMEO code and
+Two events are one when they have the same CAMEO code (or one, lacking a side, has the
+generic code of the other's root: "was targeted" 190 beside "shot down" 195) and
 - the same source and target, and the same date or, if one has no time of its own, it is
   named by a definite noun ("the shelling", "Turkey's downing of the jet"): it takes the
   stated date. Other undated repeats stay apart: "Iran again called on Britain" is often
@@ -43,10 +44,9 @@ def merge_repeated(
 
 
 def _same_event(a: Event, b: Event, refers_back: Callable[[Event], bool]) -> bool:
-    if a.event_type.cameo != b.event_type.cameo:
-        return False
+    same_code = a.event_type.cameo == b.event_type.cameo
     same_actors = _code(a.source) == _code(b.source) and _code(a.target) == _code(b.target)
-    if same_actors:
+    if same_code and same_actors:
         # An undated repeat of the same dyad is often a new statement ("Iran again called on
         # Britain ..."); only a definite noun ("the shelling") surely names the same event.
         return (
@@ -56,8 +56,12 @@ def _same_event(a: Event, b: Event, refers_back: Callable[[Event], bool]) -> boo
     if partial_a == partial_b:
         return False
     partial, full = (a, b) if partial_a else (b, a)
+    # "the bomber had been targeted by military personnel" (190) retells "the military
+    # shot down the jet" (195): a partial mention's generic code joins the specific one.
+    generic = partial.event_type.cameo == full.event_type.root + "0"
     return (
-        _fits(partial.source, full.source)
+        (same_code or generic)
+        and _fits(partial.source, full.source)
         and _fits(partial.target, full.target)
         and (_same_date(a, b) or _undated(partial) or _undated(full))
     )

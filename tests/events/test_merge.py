@@ -48,3 +48,12 @@ def test_different_dates_or_other_countries_stay_separate_events() -> None:
     later = replace(first, evidence=_at(50), date=date(2020, 2, 1))
     elsewhere = replace(make_event("190", None, make_actor("SYR", "SYR")), evidence=_at(90))
     assert len(merge_repeated([first, later, elsewhere])) == 3
+
+
+def test_a_partial_generic_retelling_joins_the_specific_event() -> None:
+    rus = make_actor("RUSMIL", "RUS")
+    shoot_down = replace(make_event("195", TURMIL, rus), evidence=_at(0))
+    targeted = replace(make_event("190", TURMIL, None), evidence=_at(80))
+    [merged] = merge_repeated([shoot_down, targeted])
+    assert merged.event_type.cameo == "195" and merged.target == rus
+    assert [m.start for m in merged.mentions] == [0, 80]
