@@ -34,8 +34,11 @@ eval: install
 	$(BIN)/detente eval ../shared/benchmarks/plover_gsr.jsonl --report reports/eval-plover.json
 	$(BIN)/detente eval tests/fixtures/gold/cameo_dev.jsonl --report reports/eval-cameo-dev.json
 
+# The figures of docs/benchmarks.md: about 45 minutes on 2 cores (BENCH_ARGS= for a quick run
+# of the 1x corpus on one process).
+BENCH_ARGS ?= --repeat 10 --workers 2 --synthetic-events 10000000
 bench: install
-	$(BIN)/detente bench ../shared/benchmarks/fakes_syria.jsonl --report reports/bench-fakes.json
+	$(BIN)/detente bench ../shared/benchmarks/fakes_syria.jsonl $(BENCH_ARGS) --report reports/bench-fakes.json
 
 clean:
 	rm -rf $(VENV) *.egg-info .mypy_cache .ruff_cache .pytest_cache $(DB)

@@ -20,6 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+# Imported here, not lazily: importing the `detente.bench` package after `detente.bench`
+# (this module's function) is bound would rebind the name to the package.
 from detente.bench.run import BenchResult
 from detente.config import DEFAULT_DB, Settings
 from detente.errors import OptionError
@@ -195,9 +197,7 @@ def ingest(
             on_progress(*counts)
 
     try:
-        for item in iter_code(
-            inputs, date=date, settings=settings, workers=workers, coder=coder
-        ):
+        for item in iter_code(inputs, date=date, settings=settings, workers=workers, coder=coder):
             (rejected if isinstance(item, Rejection) else coded).append(item)  # type: ignore[arg-type]
             if len(coded) + len(rejected) >= batch_articles:
                 flush()
@@ -269,17 +269,30 @@ def evaluate(
 
 
 def bench(
-    corpus: str | Path,
+    corpus: str | Path | None,
     *,
     limit: int | None = None,
     repeat: int = 1,
+    workers: int = 1,
     report: str | Path | None = None,
+    synthetic_events: int = 0,
+    synthetic_store: str | Path | None = None,
+    query_runs: int = 7,
 ) -> BenchResult:
-    """Throughput and peak memory of the full pipeline and of the spaCy parse alone."""
+    """Throughput and peak memory of the full pipeline and of the spaCy parse alone (1x and
+    `repeat`x the corpus, 1 and `workers` processes), and query times on a store of
+    `synthetic_events` synthetic events."""
     from detente.bench.run import run_bench
 
     return run_bench(
-        Path(corpus), limit=limit, repeat=repeat, report=Path(report) if report else None
+        Path(corpus) if corpus else None,
+        limit=limit,
+        repeat=repeat,
+        workers=workers,
+        report=Path(report) if report else None,
+        synthetic_events=synthetic_events,
+        synthetic_store=Path(synthetic_store) if synthetic_store else None,
+        query_runs=query_runs,
     )
 
 

@@ -13,6 +13,7 @@ is the same as one `Coder`'s.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import queue
@@ -21,7 +22,6 @@ import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from types import TracebackType
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -40,6 +40,11 @@ from detente.nlp.pipeline import load_nlp, parse
 from detente.places.gazetteer import load_gazetteer
 from detente.places.locate import Locator
 from detente.types import Article, CodedArticle
+
+T = TypeVar("T")
+State = TypeVar("State")
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +74,10 @@ class Coder:
         )
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
-        """Code articles in order, parsing them in batches."""
-        for doc, article in parse(
-            self.nlp, ((a.text, a) for a in articles), self.settings.batch_size
-        ):
-            yield self.code_doc(article, doc)
+        """Code articles in order, parsing them in batches (`article_batches`)."""
+        for batch in article_batches(articles, self.settings.batch_size):
+            for doc, article in parse(self.nlp, ((a.text, a) for a in batch), len(batch)):
+                yield self.code_doc(article, doc)
 
     def code_doc(self, article: Article, doc: Doc) -> CodedArticle:
         result = self.events.code(article, doc)
@@ -87,6 +91,39 @@ class Coder:
         return Explanation(article, doc, coded, tuple(result.candidates))
 
 
+# The parser and the entity recogniser hold arrays for every token of a batch at once, so
+# a batch of 32 long articles briefly takes some 200 MB more than 32 short ones: the
+# process's peak memory was set by its largest batch, and so grew with the corpus (issue
+# 6). Capping a batch's characters too (about 16 average wire articles) halves the peak of
+# the parse (530 -> 290 MB over fakes_syria.jsonl) at the same speed (docs/benchmarks.md).
+BATCH_CHARS = 32_000
+
+
+def batches(
+    items: Iterable[T], max_items: int, size: Callable[[T], int], max_size: int
+) -> Iterator[list[T]]:
+    """Consecutive items in lists of at most `max_items` and, unless one item alone is
+    larger, at most `max_size` in total `size`."""
+    batch: list[T] = []
+    total = 0
+    for item in items:
+        item_size = size(item)
+        if batch and (len(batch) == max_items or total + item_size > max_size):
+            yield batch
+            batch, total = [], 0
+        batch.append(item)
+        total += item_size
+    if batch:
+        yield batch
+
+
+def article_batches(
+    articles: Iterable[Article], max_articles: int, max_chars: int = BATCH_CHARS
+) -> Iterator[list[Article]]:
+    """The batches articles are parsed in: `max_articles` and `max_chars` at most."""
+    return batches(articles, max_articles, lambda a: len(a.text), max_chars)
+
+
 class ArticleCoder(Protocol):
     """What the API needs of a coder: articles in, coded articles out, in the same order."""
 
@@ -96,16 +133,17 @@ class ArticleCoder(Protocol):
 class ParallelCoder:
     """Codes articles in `workers` processes, each with its own `Coder` (its own spaCy model).
 
-    Articles go out in chunks of `chunk_size` (one `nlp.pipe` batch by default) and come
-    back in input order. Each worker costs a full coder's memory (about 600 MB with
-    en_core_web_sm), so use at most one per core. Close it (or use it as a context
-    manager) to stop the workers.
+    Articles go out in chunks, each one parse batch (`article_batches`; `chunk_size`
+    articles at most, `settings.batch_size` by default), and come back in input order.
+    Each worker costs a full coder's memory (about 450 MB with en_core_web_sm), so use at
+    most one per core. Close it (or use it as a context manager) to stop the workers.
     """
 
     def __init__(self, settings: Settings, workers: int, chunk_size: int | None = None):
         self.settings = settings
+        size = chunk_size or settings.batch_size
         self._pool: WorkerPool[Coder, Article, CodedArticle] = WorkerPool(
-            _load_coder, _code_chunk, settings, workers, chunk_size or settings.batch_size
+            _load_coder, _code_chunk, settings, workers, lambda a: article_batches(a, size)
         )
 
     def wait_ready(self) -> None:
@@ -137,10 +175,6 @@ def _code_chunk(coder: Coder, articles: list[Article]) -> list[CodedArticle]:
     return list(coder.code_articles(articles))
 
 
-State = TypeVar("State")
-In = TypeVar("In")
-Out = TypeVar("Out")
-
 # Seconds between checks that the workers are still alive while waiting for a result, and
 # the most a stopping worker is given to finish before it is ended.
 _LIVENESS_CHECK = 1.0
@@ -149,7 +183,8 @@ _STOP_TIMEOUT = 10.0
 
 class WorkerPool(Generic[State, In, Out]):
     """Worker processes that each build a state once (`load(settings)`: a coder, a spaCy
-    model) and then apply `work(state, chunk)` to chunks of inputs, results in input order.
+    model) and then apply `work(state, chunk)` to chunks of inputs (as `chunks` cuts
+    them), results in input order.
 
     Unlike `multiprocessing.Pool.imap`, which reads its whole input ahead, at most two
     chunks per worker are out at a time, so memory stays flat however long the input is,
@@ -164,17 +199,16 @@ class WorkerPool(Generic[State, In, Out]):
         work: Callable[[State, list[In]], list[Out]],
         settings: Settings,
         workers: int,
-        chunk_size: int,
+        chunks: Callable[[Iterable[In]], Iterator[list[In]]],
     ):
-        if workers < 1 or chunk_size < 1:
+        if workers < 1:
             raise DetenteError(
-                f"a worker pool needs at least one worker and one input per chunk "
-                f"(got {workers} workers, chunks of {chunk_size})",
+                f"a worker pool needs at least one worker (got {workers})",
                 fix="give --workers 1 or more",
                 code=ErrorCode.BAD_OPTION,
             )
         context = multiprocessing.get_context("spawn")
-        self.chunk_size = chunk_size
+        self._chunks = chunks
         self._tasks: Any = context.Queue()
         self._results: Any = context.Queue()
         self._processes = [
@@ -189,27 +223,28 @@ class WorkerPool(Generic[State, In, Out]):
         for process in self._processes:
             process.start()
         self._ready = 0
-        self._done: dict[int, list[Out]] = {}
+        self._sent = 0  # chunks numbered across calls, so that a result left over from
+        self._done: dict[int, list[Out]] = {}  # an abandoned `map` is never taken for another
 
     def wait_ready(self) -> None:
         while self._ready < len(self._processes):
             self._receive()
 
     def map(self, items: Iterable[In]) -> Iterator[Out]:
-        source = iter(items)
-        chunks = iter(lambda: list(islice(source, self.chunk_size)), [])
-        sent = returned = 0
+        """`work` over `items`, in order. One `map` at a time per pool."""
+        chunks = self._chunks(items)
+        returned = self._sent
         in_flight = 2 * len(self._processes)
         exhausted = False
         while True:
-            while not exhausted and sent - returned < in_flight:
+            while not exhausted and self._sent - returned < in_flight:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
                 else:
-                    self._tasks.put((sent, chunk))
-                    sent += 1
-            if returned == sent:
+                    self._tasks.put((self._sent, chunk))
+                    self._sent += 1
+            if returned == self._sent:
                 return
             while returned not in self._done:
                 self._receive()
@@ -224,10 +259,8 @@ class WorkerPool(Generic[State, In, Out]):
         # results nobody will read: drain them so it can exit, and end it if it will not.
         deadline = time.monotonic() + _STOP_TIMEOUT
         while any(p.is_alive() for p in self._processes) and time.monotonic() < deadline:
-            try:
+            with contextlib.suppress(queue.Empty):
                 self._results.get(timeout=0.1)
-            except queue.Empty:
-                pass
         for process in self._processes:
             if process.is_alive():
                 process.terminate()
@@ -244,9 +277,10 @@ class WorkerPool(Generic[State, In, Out]):
                 dead = [p for p in self._processes if p.exitcode is not None]
                 if dead:
                     raise DetenteError(
-                        f"worker process {dead[0].name} stopped (exit code {dead[0].exitcode})",
-                        fix="each worker loads its own model (about 600 MB); "
-                        "use fewer workers or free memory",
+                        f"worker process {dead[0].name} stopped unexpectedly "
+                        f"(exit code {dead[0].exitcode}; -9 is the system's out-of-memory killer)",
+                        fix="each worker loads its own model (about 600 MB): use fewer --workers "
+                        "or free memory; any error the worker printed above says more",
                     ) from None
         if kind == "ready":
             self._ready += 1

@@ -136,6 +136,13 @@ def ingest_command(
         list[Path] | None, typer.Option("--lexicon", help="Extra event pattern file (TSV).")
     ] = None,
     max_chars: MaxCharsOption = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            help="Code in N processes, each with its own model (about 600 MB each; one per core).",
+        ),
+    ] = 1,
 ) -> None:
     """Code articles and store them, their events and any rejected inputs in DuckDB."""
     from rich.progress import (
@@ -178,6 +185,7 @@ def ingest_command(
                 date=date,
                 settings=_settings(None, actors, lexicon, max_chars),
                 on_progress=on_progress,
+                workers=workers,
             )
         console.print(
             f"stored {summary.articles} articles, {summary.events} events, {summary.rejected} rejected "
@@ -303,21 +311,55 @@ def eval_command(
 
 @app.command("bench")
 def bench_command(
-    corpus: Annotated[Path, typer.Argument(help="JSON Lines corpus (fields id, text, ...).")],
+    corpus: Annotated[
+        Path | None,
+        typer.Argument(
+            help="JSON Lines corpus (fields id, text, ...); optional with --synthetic-events."
+        ),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", help="Use the first N articles (0: all).")] = 0,
     repeat: Annotated[
         int,
         typer.Option("--repeat", help="Also run on the corpus repeated N times with fresh ids."),
     ] = 1,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", help="Also run with N worker processes (one per core)."),
+    ] = 1,
+    synthetic_events: Annotated[
+        int,
+        typer.Option(
+            "--synthetic-events",
+            help="Time dyad and events queries on a store of N synthetic events (0: skip).",
+        ),
+    ] = 0,
+    synthetic_store: Annotated[
+        Path | None,
+        typer.Option(
+            "--synthetic-store",
+            help="Keep the synthetic store in this file, and reuse it on the next run.",
+        ),
+    ] = None,
+    runs: Annotated[int, typer.Option("--runs", help="Time each query this many times.")] = 7,
     report: Annotated[
         Path | None, typer.Option("--report", help="Write the JSON report here.")
     ] = None,
 ) -> None:
-    """Measure throughput and peak memory: full pipeline vs. the spaCy parse alone."""
+    """Measure throughput and peak memory (full pipeline vs. the spaCy parse alone) and
+    query speed."""
     from detente.bench.report import print_bench
 
     with _reported_errors():
-        result = api.bench(corpus, limit=limit or None, repeat=repeat, report=report)
+        result = api.bench(
+            corpus,
+            limit=limit or None,
+            repeat=repeat,
+            workers=workers,
+            report=report,
+            synthetic_events=synthetic_events,
+            synthetic_store=synthetic_store,
+            query_runs=runs,
+        )
         print_bench(result, console)
 
 

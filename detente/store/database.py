@@ -96,7 +96,7 @@ def write_batch(
         # input replaces it: one row per input either way.
         con.execute("DELETE FROM rejected WHERE origin IN (SELECT unnest(?))", [origins])
         _insert(con, "articles", [_article_row(c, now) for c in coded])
-        _insert(con, "events", [_event_row(e) for c in coded for e in c.events])
+        _insert_events(con, [_event_row(e) for c in coded for e in c.events])
         _insert(
             con,
             "actor_mentions",
@@ -114,10 +114,74 @@ def write_batch(
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
-    columns = [r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()]
+    columns = _columns(con, table)
     batch = pa.table({c: [row.get(c) for row in rows] for c in columns})  # noqa: F841 - read by DuckDB
     quoted = ", ".join(f'"{c}"' for c in columns)
     con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM batch")
+
+
+_ACTOR_ID_COLUMNS = ("source_actor_id", "target_actor_id")
+
+# Actors of the batch that the store has not seen yet get ids (migration 003).
+_REGISTER_ACTORS = """
+    INSERT INTO actors
+    SELECT nextval('actor_ids'), code, country, org
+    FROM (
+        SELECT source_code AS code, source_country AS country, source_org AS org FROM {rows}
+        UNION
+        SELECT target_code, target_country, target_org FROM {rows}
+    ) AS named
+    WHERE (code IS NOT NULL OR country IS NOT NULL OR org IS NOT NULL)
+      AND NOT EXISTS (
+          SELECT 1 FROM actors a
+          WHERE a.code IS NOT DISTINCT FROM named.code
+            AND a.country IS NOT DISTINCT FROM named.country
+            AND a.org IS NOT DISTINCT FROM named.org
+      )
+"""
+_SAME_ACTOR = """
+    LEFT JOIN actors {alias} ON {alias}.code IS NOT DISTINCT FROM b.{side}_code
+        AND {alias}.country IS NOT DISTINCT FROM b.{side}_country
+        AND {alias}.org IS NOT DISTINCT FROM b.{side}_org
+"""
+
+
+def _insert_events(con: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> None:
+    """Insert event rows with their sides' actor ids, registering new actors first."""
+    if not rows:
+        return
+    columns = [c for c in _columns(con, "events") if c not in _ACTOR_ID_COLUMNS]
+    batch = pa.table({c: [row.get(c) for row in rows] for c in columns})  # noqa: F841 - read by DuckDB
+    con.execute(_REGISTER_ACTORS.format(rows="batch"))
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    from_batch = ", ".join(f'b."{c}"' for c in columns)
+    con.execute(
+        f"INSERT INTO events ({quoted}, source_actor_id, target_actor_id) "
+        f"SELECT {from_batch}, s.actor_id, t.actor_id FROM batch b"
+        + _SAME_ACTOR.format(alias="s", side="source")
+        + _SAME_ACTOR.format(alias="t", side="target")
+    )
+
+
+def assign_actor_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """Give ids to the actors of events inserted without them (bulk loads such as the
+    benchmark's synthetic store); `write_batch` assigns them as it inserts."""
+    con.execute(_REGISTER_ACTORS.format(rows="events"))
+    for side in ("source", "target"):
+        con.execute(
+            f"""
+            UPDATE events SET {side}_actor_id = a.actor_id
+            FROM actors a
+            WHERE events.{side}_actor_id IS NULL
+              AND a.code IS NOT DISTINCT FROM events.{side}_code
+              AND a.country IS NOT DISTINCT FROM events.{side}_country
+              AND a.org IS NOT DISTINCT FROM events.{side}_org
+            """
+        )
+
+
+def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[1] for r in con.execute(f"PRAGMA table_info('{table}')").fetchall()]
 
 
 def _now() -> datetime:

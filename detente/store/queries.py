@@ -2,8 +2,10 @@
 
 An actor key such as `TUR`, `TURMIL` or `NATO` matches an event side when it equals the
 side's country or organisation id, or begins its actor code (so `TUR` matches TURGOV and
-TURMIL, `TURMIL` only the military). Queries are built from fixed SQL fragments; every
-value travels as a parameter.
+TURMIL, `TURMIL` only the military). The key is tested against the `actors` table (one row
+per distinct actor, migration 003), and events are selected by their sides' actor ids:
+a few thousand string tests instead of six per stored event. Queries are built from fixed
+SQL fragments; every value travels as a parameter.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from detente.errors import OptionError
 
 PERIODS = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}
 
-_SIDE_MATCH = "({side}_country = ? OR {side}_org = ? OR starts_with({side}_code, ?))"
+_KEY_MATCH = "coalesce(country = ? OR org = ? OR starts_with(code, ?), false)"
+_SIDE_MATCH = f"{{side}}_actor_id IN (SELECT actor_id FROM actors WHERE {_KEY_MATCH})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +109,21 @@ def dyad_series(
     if by not in PERIODS:
         raise OptionError(f"unknown period {by!r}", fix=f"use one of {', '.join(PERIODS)}")
     a, b = a.upper(), b.upper()
-    a_src, p1 = _side("source", a)
-    b_tgt, p2 = _side("target", b)
-    b_src, p3 = _side("source", b)
-    a_tgt, p4 = _side("target", a)
+    # `sides`: the few actors either key matches, and which; then one join over events.
     sql = f"""
-        WITH pair AS (
-            SELECT date_trunc(?, date)::DATE AS period,
-                   CASE WHEN {a_src} AND {b_tgt} THEN 'ab' ELSE 'ba' END AS dir,
-                   quad_class, goldstein
-            FROM events
-            WHERE date IS NOT NULL AND (({a_src} AND {b_tgt}) OR ({b_src} AND {a_tgt}))
+        WITH sides AS (
+            SELECT * FROM (
+                SELECT actor_id, {_KEY_MATCH} AS is_a, {_KEY_MATCH} AS is_b FROM actors
+            ) WHERE is_a OR is_b
+        ),
+        pair AS (
+            SELECT date_trunc(?, e.date)::DATE AS period,
+                   CASE WHEN s.is_a AND t.is_b THEN 'ab' ELSE 'ba' END AS dir,
+                   e.quad_class, e.goldstein
+            FROM events e
+            JOIN sides s ON e.source_actor_id = s.actor_id
+            JOIN sides t ON e.target_actor_id = t.actor_id
+            WHERE e.date IS NOT NULL AND ((s.is_a AND t.is_b) OR (s.is_b AND t.is_a))
         )
         SELECT period, coalesce(dir, 'both') AS direction, count(*) AS n,
                count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
@@ -126,7 +133,7 @@ def dyad_series(
         GROUP BY GROUPING SETS ((period), (period, dir))
         ORDER BY period, direction = 'both' DESC, direction
     """
-    params = [PERIODS[by], *p1, *p2, *p1, *p2, *p3, *p4]
+    params = [a, a, a, b, b, b, PERIODS[by]]
     labels = {"both": "both", "ab": f"{a}->{b}", "ba": f"{b}->{a}"}
     return [
         DyadPeriod(
