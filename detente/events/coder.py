@@ -83,12 +83,17 @@ class EventCoder:
         candidates: list[Candidate] = []
         for index, sentence in enumerate(doc.sents):
             seen: set[tuple[str, str, str]] = set()
+            # "refused to release the sailors" is coded on the release refused (1243); the
+            # refusing verb's own plain rejection (120) only where that found nothing.
+            refusers: set[str | None] = set()
+            plain_refusals: list[tuple[Event, int]] = []  # with their candidate's index
             for token in sentence:
                 pattern = match_pattern(token, self.lexicon)
                 if pattern is None:
                     continue
                 if "fallback" in pattern.flags and self._governs_event(token):
                     continue  # "agreed to hold talks": the talks say what was agreed
+                refusal_verb = self.lexicon.is_cue("refusal", token.lemma_.lower())
                 frame = build_frame(token, pattern, self.lexicon)
                 for event, candidate in self._code_frame(
                     article, ctx, dates, places, sentence, index, frame
@@ -107,7 +112,17 @@ class EventCoder:
                         else:
                             seen.add(key)
                             events.append(event)
+                            if candidate.modality.startswith(Modality.REFUSED.value):
+                                refusers.add(_code_of(event.source))
+                            elif refusal_verb and event.event_type.cameo == PLAIN_REFUSAL:
+                                plain_refusals.append((event, len(candidates)))
                     candidates.append(candidate)
+            for event, at in plain_refusals:
+                if _code_of(event.source) in refusers:
+                    events.remove(event)
+                    candidates[at] = _with_outcome(
+                        candidates[at], "dropped: the refused act is coded as the refusal"
+                    )
         back_references = {t.idx for t in doc if _refers_back(t)}
         merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
         return DocCoding(merged, ctx.mentions, candidates)
@@ -155,8 +170,14 @@ class EventCoder:
             intent=assessment.modality is Modality.INTENT,
         )
         code = pattern.code
-        if assessment.modality is Modality.INTENT:
+        if assessment.modality in (Modality.INTENT, Modality.ULTIMATUM):
             code = self.lexicon.intent_code(code)
+        if assessment.modality is Modality.ULTIMATUM and not code.startswith("13"):
+            code = ULTIMATUM_CODE  # "will withdraw unless": a threat, though of a kind act
+        refused_code = None
+        if assessment.modality is Modality.REFUSED:
+            refused_code = self.lexicon.refusal_code(code)
+            code = refused_code or code
         sources, source_arg = self._first_resolved(ctx, frame, frame.sources)
         source_how = source_arg.how if source_arg else ""
         inherited = source_arg.inherited if source_arg else False
@@ -194,6 +215,10 @@ class EventCoder:
 
         if not assessment.modality.codes_event:
             return [(None, candidate(f"dropped: {assessment.describe()}"))]
+        if assessment.modality is Modality.REFUSED and refused_code is None:
+            return [
+                (None, candidate(f"dropped: {assessment.describe()}, no rejection code for it"))
+            ]
         if obliged and demanded is None:
             return [
                 (None, candidate("dropped: obligation with no speaker, or no demand code for it"))
@@ -443,6 +468,10 @@ class EventCoder:
 
 _MAX_THING_DEPTH = 2
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# CAMEO 120, "Reject, not specified below".
+PLAIN_REFUSAL = "120"
+# CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.
+ULTIMATUM_CODE = "139"
 _THING_PREPOSITIONS = (
     frozenset({"by", "from", "with"}),
     frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),

@@ -76,14 +76,27 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     for pattern in lexicon.candidates(lemma, pos):
         if pattern.particle and not _has_particle(token, pattern.particle):
             continue
-        if pattern.objects and _object_of(token, pattern.objects) is None:
-            continue
+        if pattern.objects:
+            obj = _object_of(token, pattern.objects)
+            if obj is None or _kind_is_coded(obj, lexicon):
+                continue
         return pattern
     return None
 
 
-# Nouns whose compound modifier is the event itself: "a coup attempt", "a bombing campaign".
-_EVENT_CARRIERS = frozenset({"attempt", "bid", "plot", "campaign", "wave", "spree", "blitz"})
+def _kind_is_coded(obj: Token, lexicon: Lexicon) -> bool:
+    """ "went on hunger strike": the object's modifier names the event (142), so the light
+    verb's plainer reading (143, a strike) is left to it."""
+    return obj.lemma_.lower() in _EVENT_CARRIERS and any(
+        c.dep_ == "compound" and lexicon.candidates(c.lemma_.lower(), "NOUN") for c in obj.children
+    )
+
+
+# Nouns whose compound modifier is the event itself: "a coup attempt", "a bombing campaign",
+# "a hunger strike" (the lexicon codes the kind of strike from the modifier).
+_EVENT_CARRIERS = frozenset(
+    {"attempt", "bid", "plot", "campaign", "wave", "spree", "blitz", "strike"}
+)
 
 
 def _hyphenated(token: Token) -> str:
@@ -152,6 +165,12 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     agent = _agent(verb)
     if agent is not None:
         return Argument(agent, f"'by' agent of passive '{verb.text}'")
+    if lexicon.is_cue("stative_passive", verb.lemma_.lower()):
+        # "militias were engaged in ethnic cleansing": a stative passive whose subject
+        # acts, unlike "was hit in an attack".
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:
+            return Argument(patient, f"subject of '{verb.text}' (who takes part)")
     head = verb.head
     if head.i == verb.i:
         return None
@@ -164,6 +183,13 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found = subject_of(head, lexicon, _depth + 1)
         return Argument(found.head, f"{found.how}, shared with '{verb.text}'") if found else None
+    if (
+        verb.dep_ == "pcomp"
+        and head.dep_ == "prep"
+        and lexicon.is_cue("stative_passive", head.head.lemma_.lower())
+    ):
+        # "troops were involved in fighting rebels": those involved fight.
+        return subject_of(head.head, lexicon, _depth + 1)
     if verb.dep_ in {"acomp", "attr"}:
         # "Serbia is ready to meet Kosovo": the adjective's subject is the copula's.
         return subject_of(head, lexicon, _depth + 1)
@@ -180,7 +206,8 @@ def is_passive(verb: Token) -> bool:
 
 def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     verb = frame.trigger
-    passive = is_passive(verb)
+    # "Egypt is opposed to the plan" reads as a passive, but Egypt opposes.
+    passive = is_passive(verb) and not lexicon.is_cue("stative_passive", verb.lemma_.lower())
     source = _agent_argument(verb) if passive else subject_of(verb, lexicon)
     if source is not None:
         # "A drone strike by American forces killed two militants": the doer of the
@@ -293,7 +320,41 @@ def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if is_passive(verb):
+        # "was wounded in an attack by Kurdish militants": the attackers wounded him.
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+                continue
+            for noun in prep.children:
+                if noun.dep_ == "pobj" and noun.lemma_.lower() in _ATTACK_NOUNS:
+                    by = next(
+                        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None
+                    )
+                    if by is not None:
+                        return next((c for c in by.children if c.dep_ == "pobj"), None)
     return None
+
+
+# Nouns of violent acts whose "by" agent did what the passive verb they frame says.
+_ATTACK_NOUNS = frozenset(
+    {
+        "attack",
+        "assault",
+        "raid",
+        "strike",
+        "airstrike",
+        "bombing",
+        "ambush",
+        "shelling",
+        "offensive",
+        "shooting",
+        "crackdown",
+        "clash",
+        "operation",
+        "incursion",
+        "blast",
+    }
+)
 
 
 def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> list[Argument]:
@@ -311,8 +372,13 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
         ]
         return [Argument(c, f"object of '{verb.text}'") for c in objects]
     if slot == "poss":
-        # "rejected North Korea's demand", "an Indian proposal": the object's owner.
-        return [Argument(c, f"owner of '{c.text}'") for c in verb.children if c.dep_ == "dobj"]
+        # "rejected North Korea's demand", "an Indian proposal", "is opposed to French
+        # mediation": the owner of the object, or of the pattern's object noun.
+        owned = [c for c in verb.children if c.dep_ == "dobj"]
+        named = _object_of(verb, pattern.objects) if pattern.objects else None
+        if named is not None and all(named.i != c.i for c in owned):
+            owned.append(named)
+        return [Argument(c, f"owner of '{c.text}'") for c in owned]
     if slot == "iobj":
         return [
             Argument(c, f"indirect object of '{verb.text}'")

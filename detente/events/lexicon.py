@@ -10,7 +10,9 @@ description):
 - `intent_codes.tsv`: the code an event takes when it is only intended or promised
   ("will attack" is a threat, 138; "will meet" is 036);
 - `obligation_codes.tsv`: the demand (10x) or appeal (02x) a reported "Y must/should do X"
-  is ("France said Iraq must cooperate": France demands cooperation of Iraq).
+  is ("France said Iraq must cooperate": France demands cooperation of Iraq);
+- `refusal_codes.tsv`: the rejection (12x) that refusing to do X is ("refused to release
+  the prisoners" is 1243).
 
 Users add their own pattern files (same columns) with `--lexicon`; later files win.
 """
@@ -47,6 +49,9 @@ CUE_KINDS = frozenset(
         "generic",
         "obligation",
         "report_noun",
+        "refusal",
+        "ultimatum",
+        "stative_passive",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -88,6 +93,7 @@ class Lexicon:
     intent_codes: dict[str, str]  # code prefix -> intent code
     # code prefix -> (demand code, appeal code) for a reported "Y must/should do X"
     obligation_codes: dict[str, tuple[str, str]]
+    refusal_codes: dict[str, str]  # code prefix -> the 12x code for refusing to do it
     version: str
 
     def candidates(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
@@ -103,6 +109,15 @@ class Lexicon:
             if found:
                 return found
         return code
+
+    def refusal_code(self, code: str) -> str | None:
+        """The rejection code (12x) for refusing to do `code`; None where refusing it is no
+        event CAMEO codes ("refused to attack")."""
+        for length in range(len(code), 1, -1):
+            found = self.refusal_codes.get(code[:length])
+            if found:
+                return found
+        return None
 
     def obligation_code(self, code: str, demand: bool) -> str | None:
         """The demand (10x) or appeal (02x) code for a reported obligation to do `code`."""
@@ -133,7 +148,8 @@ def load_lexicon(ontology: Ontology, extra_files: tuple[Path, ...] = ()) -> Lexi
     return Lexicon(
         patterns=ordered,
         cues=_read_cues(folder / "cues.tsv"),
-        intent_codes=_read_intent_codes(folder / "intent_codes.tsv", ontology),
+        intent_codes=_read_code_map(folder / "intent_codes.tsv", ontology),
+        refusal_codes=_read_code_map(folder / "refusal_codes.tsv", ontology),
         obligation_codes=_read_obligation_codes(folder / "obligation_codes.tsv", ontology),
         version=version,
     )
@@ -215,7 +231,8 @@ def _read_cues(path: Path) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in cues.items()}
 
 
-def _read_intent_codes(path: Path, ontology: Ontology) -> dict[str, str]:
+def _read_code_map(path: Path, ontology: Ontology) -> dict[str, str]:
+    """A `prefix -> code` table: the longest prefix of an event's code picks its code."""
     codes: dict[str, str] = {}
     for row in read_table(path, ("prefix", "code")):
         prefix, code = row.get("prefix"), row.get("code")

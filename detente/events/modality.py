@@ -47,10 +47,20 @@ class Modality(StrEnum):
     EMBEDDED = "embedded"
     # "France said Iraq must cooperate": coded as France's demand (10x) or appeal (02x).
     OBLIGED = "obliged"
+    # "Iran refused to release the sailors": coded as the refusal (12x).
+    REFUSED = "refused"
+    # "Nigeria will withdraw its troops unless ...": an intent on a condition is a threat.
+    ULTIMATUM = "ultimatum"
 
     @property
     def codes_event(self) -> bool:
-        return self in (Modality.ASSERTED, Modality.INTENT, Modality.OBLIGED)
+        return self in (
+            Modality.ASSERTED,
+            Modality.INTENT,
+            Modality.OBLIGED,
+            Modality.REFUSED,
+            Modality.ULTIMATUM,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +73,35 @@ class Assessment:
 
 
 def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
-    """Walk from the trigger up through the verbs that govern it, collecting cues."""
+    """What the trigger asserts: walk from it up through the verbs that govern it,
+    collecting cues."""
+    found = _assess(trigger, lexicon)
+    if found.modality is Modality.INTENT:
+        condition = _ultimatum_condition(trigger, lexicon)
+        if condition is not None:
+            return Assessment(Modality.ULTIMATUM, condition.text)
+    return found
+
+
+def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if trigger.pos_ == "NOUN" and _own_negation(trigger):
         return Assessment(Modality.NEGATED, "no")
     intent: Assessment | None = None
     is_noun = trigger.pos_ == "NOUN"
+    if is_noun:
+        # "rejected French mediation", "is opposed to talks": the noun's own verb denies it.
+        verb = trigger.head if trigger.dep_ == "dobj" else None
+        if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
+            verb = trigger.head.head
+        # A rejected demand or offer was still made: "rejected Moscow's demand".
+        said = lexicon.is_cue("report_noun", trigger.lemma_.lower())
+        if (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and not said
+            and lexicon.is_cue("denial", verb.lemma_.lower())
+        ):
+            return Assessment(Modality.DENIED, verb.text)
     token = _clause_verb(trigger)
     for level in range(_MAX_GOVERNORS + 1):  # level 0 is the trigger's own clause
         found = _cues_on(token, lexicon, trigger)
@@ -95,6 +129,9 @@ def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             intent = intent or Assessment(Modality.INTENT, governor.text)
         elif complement and lexicon.is_cue("request", lemma):
             return Assessment(Modality.REQUESTED, governor.text)
+        elif dep == "xcomp" and lexicon.is_cue("refusal", lemma):
+            # "refused to release the sailors" is a rejection of its own (refusal_codes.tsv).
+            return Assessment(Modality.REFUSED, governor.text)
         elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "acl"} and lexicon.is_cue(
             "denial", lemma
         ):
@@ -108,6 +145,24 @@ def assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if _is_question(trigger):
         return Assessment(Modality.QUESTION, "?")
     return intent or Assessment(Modality.ASSERTED)
+
+
+def _ultimatum_condition(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """The subordinator of an "unless" clause on the intended act or on the verb that
+    intends it: "will withdraw its troops unless the rebels agree", "vowed to strike unless
+    the hostages were freed"."""
+    verb = _clause_verb(trigger)
+    for _ in range(3):
+        for clause in verb.children:
+            if clause.dep_ != "advcl":
+                continue
+            mark = next((c for c in clause.children if c.dep_ == "mark"), None)
+            if mark is not None and lexicon.is_cue("ultimatum", mark.lower_):
+                return mark
+        if verb.dep_ not in {"xcomp", "ccomp", "conj"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
 
 
 def _clause_verb(token: Token) -> Token:

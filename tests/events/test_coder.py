@@ -197,3 +197,21 @@ def test_an_act_whose_only_target_is_its_source_keeps_no_target(code_one: Code) 
     assert [(e.source and e.source.country, e.target, e.event_type.root) for e in events] == [
         ("IRQ", None, "14")
     ]
+
+
+def test_a_hunger_strike_is_coded_as_one(code_one: Code) -> None:
+    found = triples(code_one("Jailed Bahraini activists went on hunger strike on Monday."))
+    assert [c for _, _, c in found] == ["142"], found
+
+
+def test_the_subject_of_a_stative_passive_acts(code_one: Code) -> None:
+    """ "were engaged in", "were involved in", "is opposed to": no passive in meaning."""
+    found = triples(code_one("Serbian militias were engaged in ethnic cleansing against Kosovars."))
+    assert any(s == "SRB" or (s or "").startswith("SRB") for s, _, c in found if c == "203"), found
+    found = triples(code_one("Chadian troops were involved in fighting with Sudanese rebels."))
+    assert ("TCDMIL", "SDNREB", "190") in found
+
+
+def test_a_passive_act_in_an_attack_by_someone_is_theirs(code_one: Code) -> None:
+    found = triples(code_one("A Kenyan policeman was wounded in an attack by Somali militants."))
+    assert ("SOMREB", "KENCOP", "182") in found

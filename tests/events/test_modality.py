@@ -83,3 +83,56 @@ def test_an_agreement_to_do_a_listed_event_is_that_events_intent_only(code_one: 
 def test_what_both_sides_agreed_should_happen_is_intended(code_one: Code) -> None:
     found = triples(code_one("Ghana agreed that it should cooperate with Togo on border security."))
     assert ("GHA", "TGO", "031") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Iran refused to release the detained Kuwaiti journalists.", ("IRN", "KWTMED", "1243")),
+        ("Israel refused to withdraw its troops from southern Lebanon.", ("ISR", "LBN", "1246")),
+        ("Ghana declined to meet Togolese officials in Lome.", ("GHA", "TGOGOV", "125")),
+        ("The Peruvian president declined to resign.", ("PERGOV", None, "1231")),
+    ],
+)
+def test_a_refusal_to_act_is_the_matching_rejection(
+    code_one: Code, sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    """The refused act is neither coded as done nor lost: it is its 12x rejection, and the
+    refusing verb adds no plain 120 beside it."""
+    assert triples(code_one(sentence)) == {expected}
+
+
+def test_a_refusal_of_an_act_with_no_rejection_code_is_a_plain_rejection(code_one: Code) -> None:
+    assert triples(code_one("Uganda refused to attack Congolese villages.")) == {
+        ("UGA", "COD", "120")
+    }
+
+
+def test_an_intended_act_on_an_unless_condition_is_an_ultimatum(code_one: Code) -> None:
+    found = triples(
+        code_one("Nigeria will withdraw its troops from Chad unless the rebels accept a truce.")
+    )
+    assert ("NGA", "TCD", "139") in found
+    assert all(not c.startswith("087") and not c.startswith("03") for _, _, c in found), found
+
+
+def test_a_threat_on_an_unless_condition_keeps_its_specific_code(code_one: Code) -> None:
+    found = triples(code_one("Ethiopia will attack Eritrea unless Asmara withdraws its forces."))
+    assert ("ETH", "ERI", "1384") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tanzania rejected Burundian mediation in the dispute.",
+        "Tanzania is opposed to Burundian mediation in the dispute.",
+    ],
+)
+def test_a_rejected_event_noun_did_not_happen(code_one: Code, sentence: str) -> None:
+    assert triples(code_one(sentence)) == {("TZA", "BDI", "126")}
+
+
+def test_a_rejected_demand_was_still_made(code_one: Code) -> None:
+    found = triples(code_one("Mali rejected the French demand to expel the mercenaries."))
+    assert ("MLI", "FRA", "120") in found
+    assert any(s == "FRA" and c.startswith("10") for s, _, c in found), found
