@@ -263,6 +263,9 @@ class EventCoder:
                     (None, candidate("dropped: no actor with a country or organisation", src, tgt))
                 )
                 continue
+            implicit = None
+            if tgt is None and code[:2] == PROTEST_ROOT:
+                implicit = _own_government(src, frame.trigger)
             reason = "; ".join(
                 part
                 for part in (
@@ -270,10 +273,12 @@ class EventCoder:
                     f"{assessment.describe()} -> {code}" if code != pattern.code else "",
                     f"source = {source_how}" if src else "",
                     f"target = {target_how}" if tgt else "",
+                    f"target = {implicit.reason}" if implicit else "",
                 )
                 if part
             )
             confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
+            tgt = tgt or implicit
             location = (
                 self.locator.locate(
                     places,
@@ -468,6 +473,9 @@ class EventCoder:
 
 _MAX_THING_DEPTH = 2
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# CAMEO root 14, protests; and the sectors of the state, which protests are aimed at.
+PROTEST_ROOT = "14"
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # CAMEO 120, "Reject, not specified below".
 PLAIN_REFUSAL = "120"
 # CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.
@@ -511,6 +519,27 @@ def _confidence(
     if specificity >= 2:
         score += 0.1
     return round(min(0.95, max(0.05, score)), 2)
+
+
+def _own_government(source: Actor | None, trigger: Token) -> Actor | None:
+    """The implicit target of a protest that names none: "Algerians blocked roads in the
+    capital" is aimed at Algeria's government, as ICEWS and the PLOVER gold code it. Only
+    for non-state protesters of a known country; the target has no text of its own (an
+    empty span at the trigger)."""
+    if source is None or source.country is None or source.org is not None:
+        return None
+    if set(source.sectors) & _STATE_SECTORS:
+        return None
+    return Actor(
+        code=f"{source.country}GOV",
+        kind=ActorKind.COUNTRY,
+        text="",
+        start=trigger.idx,
+        end=trigger.idx,
+        reason="implicit: a protest naming no target is aimed at its own country's government",
+        country=source.country,
+        sectors=("GOV",),
+    )
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -191,12 +191,16 @@ def test_a_killing_by_a_weapon_is_an_attack_even_with_no_one_named(code_one: Cod
     assert code_one("Five Afghan villagers were killed in the floods.").events == ()
 
 
-def test_an_act_whose_only_target_is_its_source_keeps_no_target(code_one: Code) -> None:
-    """ "Iraqi Kurds demonstrated in Iraq": a protest, aimed at no one named."""
+def test_a_protest_naming_no_target_is_aimed_at_its_own_government(code_one: Code) -> None:
+    """ "Iraqi Kurds demonstrated in Iraq": the target slot names the source's own country,
+    and a protest with no one else named is aimed at its government, with no text of its own."""
     events = code_one("Thousands of Iraqi Kurds demonstrated in northern Iraq on Sunday.").events
-    assert [(e.source and e.source.country, e.target, e.event_type.root) for e in events] == [
-        ("IRQ", None, "14")
-    ]
+    assert [(e.source and e.source.country, e.event_type.root) for e in events] == [("IRQ", "14")]
+    target = events[0].target
+    assert target is not None and (target.code, target.text) == ("IRQGOV", "")
+    assert "implicit" in events[0].reason
+    found = triples(code_one("Pakistani students protested against Danish cartoons."))
+    assert found == {("PAKEDU", "DNK", "140")}
 
 
 def test_a_hunger_strike_is_coded_as_one(code_one: Code) -> None:
@@ -207,7 +211,7 @@ def test_a_hunger_strike_is_coded_as_one(code_one: Code) -> None:
 def test_the_subject_of_a_stative_passive_acts(code_one: Code) -> None:
     """ "were engaged in", "were involved in", "is opposed to": no passive in meaning."""
     found = triples(code_one("Serbian militias were engaged in ethnic cleansing against Kosovars."))
-    assert any(s == "SRB" or (s or "").startswith("SRB") for s, _, c in found if c == "203"), found
+    assert any((s or "").startswith("SRB") for s, _, c in found if c == "203"), found
     found = triples(code_one("Chadian troops were involved in fighting with Sudanese rebels."))
     assert ("TCDMIL", "SDNREB", "190") in found
 
