@@ -19,7 +19,13 @@ from detente.dates.resolve import DocDates, EventDate, event_date, prepare_dates
 from detente.events.frames import Argument, Frame, build_frame, match_pattern, subject_of
 from detente.events.lexicon import Lexicon
 from detente.events.merge import merge_repeated
-from detente.events.modality import Assessment, Modality, assess, reporting_governor
+from detente.events.modality import (
+    Assessment,
+    Modality,
+    assess,
+    condition_subject,
+    reporting_governor,
+)
 from detente.events.modes import load_mode_cues, mode_from_text
 from detente.events.ontology import Ontology
 from detente.places.locate import DocPlaces, Locator
@@ -125,6 +131,9 @@ class EventCoder:
                     )
         back_references = {t.idx for t in doc if _refers_back(t)}
         merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
+        # Only violence no mention of it attributes gets an implicit source: "a failed coup
+        # in Turkey" is first merged with "the putsch attempt by officers".
+        merged = [_with_unidentified_attackers(e) for e in merged]
         return DocCoding(merged, ctx.mentions, candidates)
 
     def _with_text_mode(self, event: Event, trigger: Token) -> Event:
@@ -182,6 +191,12 @@ class EventCoder:
         source_how = source_arg.how if source_arg else ""
         inherited = source_arg.inherited if source_arg else False
         targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
+        if not targets and code.startswith(THREAT_ROOT):
+            # "threatened a general strike unless Israel rescinded the law": at Israel.
+            condition = condition_subject(frame.trigger, self.lexicon)
+            if condition is not None:
+                targets = self.resolver.resolve(ctx, condition)
+                target_how = f"who must meet the condition: subject of '{condition.head.text}'"
         pairs, mutual_how = self._pairs(ctx, frame, sources, targets)
         if mutual_how:
             source_how = source_how or mutual_how
@@ -475,7 +490,10 @@ _MAX_THING_DEPTH = 2
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # CAMEO root 14, protests; and the sectors of the state, which protests are aimed at.
 PROTEST_ROOT = "14"
+THREAT_ROOT = "13"
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# How the locator says a place was named in the event's clause or sentence (places/locate.py).
+_NAMED_PLACE_RULE = "named in the event's"
 # CAMEO 120, "Reject, not specified below".
 PLAIN_REFUSAL = "120"
 # CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.
@@ -540,6 +558,31 @@ def _own_government(source: Actor | None, trigger: Token) -> Actor | None:
         country=source.country,
         sectors=("GOV",),
     )
+
+
+def _with_unidentified_attackers(event: Event) -> Event:
+    """Violence no one is named for ("a roadside bomb killed three soldiers near Samarra")
+    gets an implicit source: unidentified armed forces (CAMEO's UAF) of the country where
+    the text places it, as the PLOVER gold codes them. Only a place the sentence names
+    counts; an attack with no place stays without source."""
+    location = event.location
+    if event.source is not None or event.event_type.root not in _VIOLENT_ROOTS:
+        return event
+    if location is None or location.country is None:
+        return event
+    if not (location.rule or "").startswith(_NAMED_PLACE_RULE):
+        return event
+    source = Actor(
+        code=f"{location.country}UAF",
+        kind=ActorKind.COUNTRY,
+        text="",
+        start=event.evidence.trigger_start,
+        end=event.evidence.trigger_start,
+        reason=f"implicit: unidentified armed forces where it happened ({location.name})",
+        country=location.country,
+        sectors=("UAF",),
+    )
+    return replace(event, source=source, reason=f"{event.reason}; source = {source.reason}")
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

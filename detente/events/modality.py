@@ -9,6 +9,7 @@ intent (03x) or threat (13x), never as the act. The cue words come from the lexi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -151,14 +152,30 @@ def _ultimatum_condition(trigger: Token, lexicon: Lexicon) -> Token | None:
     """The subordinator of an "unless" clause on the intended act or on the verb that
     intends it: "will withdraw its troops unless the rebels agree", "vowed to strike unless
     the hostages were freed"."""
+    found = _condition_clause(trigger, lambda mark: lexicon.is_cue("ultimatum", mark))
+    return found[0] if found else None
+
+
+def condition_subject(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """Who must meet a threat's condition: the subject of its "if" or "unless" clause
+    ("threatened to strike unless Israel withdrew" is aimed at Israel)."""
+    found = _condition_clause(trigger, lambda mark: lexicon.is_cue("condition", mark))
+    if found is None:
+        return None
+    return next((c for c in found[1].children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _condition_clause(trigger: Token, is_mark: Callable[[str], bool]) -> tuple[Token, Token] | None:
+    """(subordinator, clause verb) of the first adverbial clause with a matching
+    subordinator on the trigger's clause or on the verbs governing it."""
     verb = _clause_verb(trigger)
     for _ in range(3):
         for clause in verb.children:
             if clause.dep_ != "advcl":
                 continue
             mark = next((c for c in clause.children if c.dep_ == "mark"), None)
-            if mark is not None and lexicon.is_cue("ultimatum", mark.lower_):
-                return mark
+            if mark is not None and is_mark(mark.lower_):
+                return mark, clause
         if verb.dep_ not in {"xcomp", "ccomp", "conj"} or verb.head.i == verb.i:
             break
         verb = verb.head

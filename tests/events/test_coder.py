@@ -187,6 +187,9 @@ def test_a_capital_named_as_a_place_is_its_country_not_its_government(code_one: 
 
 def test_a_killing_by_a_weapon_is_an_attack_even_with_no_one_named(code_one: Code) -> None:
     found = triples(code_one("Five Afghan soldiers were killed by a roadside bomb in Kandahar."))
+    # No one named, but the text places it: unidentified armed forces of that country.
+    assert ("AFGUAF", "AFGMIL", "1823") in found
+    found = triples(code_one("Five Afghan soldiers were killed by a roadside bomb."))
     assert (None, "AFGMIL", "1823") in found
     assert code_one("Five Afghan villagers were killed in the floods.").events == ()
 

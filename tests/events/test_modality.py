@@ -136,3 +136,10 @@ def test_a_rejected_demand_was_still_made(code_one: Code) -> None:
     found = triples(code_one("Mali rejected the French demand to expel the mercenaries."))
     assert ("MLI", "FRA", "120") in found
     assert any(s == "FRA" and c.startswith("10") for s, _, c in found), found
+
+
+def test_a_threat_on_a_condition_is_aimed_at_who_must_meet_it(code_one: Code) -> None:
+    found = triples(
+        code_one("Moscow threatened to halt the arms talks if the United States deployed missiles.")
+    )
+    assert any(s == "RUSGOV" and t == "USA" and c.startswith("13") for s, t, c in found), found
