@@ -346,7 +346,7 @@ class EventCoder:
         subject "Jordan and Britain" says who)."""
         weak: tuple[list[Actor], Argument | None] = ([], None)
         for arg in arguments:
-            if arg.head.i == frame.trigger.i:
+            if arg.head.i == frame.trigger.i or arg.owner:
                 actors = self.resolver.resolve_modifiers(ctx, arg.head)
             else:
                 actors = self.resolver.resolve(ctx, arg.head)

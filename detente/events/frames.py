@@ -51,6 +51,7 @@ class Argument:
     how: str
     inherited: bool = False  # taken from the clause around an event noun, not the noun
     fallback: bool = False  # a target tried only when no ordinary target names an actor
+    owner: bool = False  # the head is a thing or event: its owner is the actor ("US strikes")
 
 
 @dataclass(slots=True)
@@ -93,9 +94,10 @@ def _kind_is_coded(obj: Token, lexicon: Lexicon) -> bool:
 
 
 # Nouns whose compound modifier is the event itself: "a coup attempt", "a bombing campaign",
-# "a hunger strike" (the lexicon codes the kind of strike from the modifier).
+# "a mediation effort", "a hunger strike" (the lexicon codes the kind of strike from the
+# modifier).
 _EVENT_CARRIERS = frozenset(
-    {"attempt", "bid", "plot", "campaign", "wave", "spree", "blitz", "strike"}
+    {"attempt", "bid", "plot", "campaign", "wave", "spree", "blitz", "strike", "effort", "mission"}
 )
 
 
@@ -212,7 +214,7 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     if source is not None:
         # "A drone strike by American forces killed two militants": the doer of the
         # event-noun subject did the killing.
-        frame.sources.extend(_event_subject_agents(source))
+        frame.sources.extend(_event_subject_agents(source, lexicon))
         frame.sources.append(source)
     for slot in frame.pattern.targets:
         for arg in _slot_arguments(verb, slot, passive, frame.pattern):
@@ -230,14 +232,19 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
         frame.targets.extend(_place_targets(verb))
 
 
-def _event_subject_agents(subject: Argument) -> list[Argument]:
+def _event_subject_agents(subject: Argument, lexicon: Lexicon) -> list[Argument]:
+    """Who did an event noun that is the subject: "a raid by Nigerian troops killed",
+    "US drone attacks killed" (its owner)."""
     noun = subject.head
     if noun.pos_ != "NOUN":
         return []
-    return [
+    found = [
         Argument(a.head, f"'by' object of the subject '{noun.text}'")
         for a in _prep_objects(noun, "by")
     ]
+    if match_pattern(noun, lexicon) is not None:
+        found.append(Argument(noun, f"owner of the subject '{noun.text}'", owner=True))
+    return found
 
 
 def _light_verb_of(noun: Token) -> Token | None:
@@ -290,6 +297,12 @@ def _complement_targets(verb: Token) -> list[Argument]:
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
         )
         if child.dep_ == "xcomp" or purpose:
+            # "called for Israel to halt the offensive": the one asked to act.
+            found += [
+                Argument(c, f"subject of '{child.text}' (who is asked to act)", fallback=True)
+                for c in child.children
+                if c.dep_ == "nsubj"
+            ]
             found += [
                 Argument(c, f"object of '{child.text}'", fallback=True)
                 for c in child.children
@@ -441,6 +454,15 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
             for c in verb.children
             if c.dep_ in {"dative", "iobj"}
         ]
+    if lexicon.is_cue("request", noun.lemma_.lower()):
+        # "their demand that the government release the prisoners", "a call for Russia to
+        # withdraw": who is asked to act is the subject of the requested clause.
+        for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp", "advcl"}):
+            frame.targets += [
+                Argument(c, f"who is asked to act: subject of '{clause.text}'")
+                for c in clause.children
+                if c.dep_ == "nsubj"
+            ]
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
         frame.targets.extend(_place_targets(noun))
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
@@ -523,7 +545,13 @@ def _carries_nouns(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _has_particle(token: Token, particle: str) -> bool:
-    return any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in token.children)
+    if any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in token.children):
+        return True
+    # "a call for Russia to withdraw": the parser makes "for" the clause's subordinator.
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
+        for c in token.children
+    )
 
 
 def _object_of(token: Token, objects: frozenset[str]) -> Token | None:

@@ -119,6 +119,15 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         dep = token.dep_
         if dep not in _GOVERNING_DEPS or token.head.i == token.i:
             break
+        noun_head = token.head
+        if (
+            dep in {"acl", "ccomp", "advcl"}
+            and noun_head.pos_ == "NOUN"
+            and lexicon.is_cue("request", noun_head.lemma_.lower())
+        ):
+            # "its demand that the government release the prisoners", "calls to free the
+            # hostages": the clause is what is asked for, not what was done.
+            return Assessment(Modality.REQUESTED, noun_head.text)
         governor = _clause_verb(token.head)
         lemma = governor.lemma_.lower()
         # "pledged to help", "pledged help", "ready to talk": the event is intended.

@@ -222,3 +222,13 @@ def test_the_subject_of_a_stative_passive_acts(code_one: Code) -> None:
 def test_a_passive_act_in_an_attack_by_someone_is_theirs(code_one: Code) -> None:
     found = triples(code_one("A Kenyan policeman was wounded in an attack by Somali militants."))
     assert ("SOMREB", "KENCOP", "182") in found
+
+
+def test_the_owner_of_an_event_noun_subject_did_it(code_one: Code) -> None:
+    found = triples(code_one("Recent US drone attacks have killed eight al-Qaeda commanders."))
+    assert any(s == "USAMIL" and c == "1823" for s, _, c in found), found
+
+
+def test_a_mediation_effort_is_a_mediation(code_one: Code) -> None:
+    found = triples(code_one("The Qatari emir launched a mediation effort in Sudan on Monday."))
+    assert any(s == "QATGOV" and c == "045" for s, _, c in found), found

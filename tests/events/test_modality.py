@@ -143,3 +143,22 @@ def test_a_threat_on_a_condition_is_aimed_at_who_must_meet_it(code_one: Code) ->
         code_one("Moscow threatened to halt the arms talks if the United States deployed missiles.")
     )
     assert any(s == "RUSGOV" and t == "USA" and c.startswith("13") for s, t, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Burundian rebels repeated their demand that the government release the prisoners.",
+            ("BDIREB", "BDIGOV", "10"),
+        ),
+        ("The EU renewed its call for Russia to withdraw its troops.", ("IGOEUREEC", "RUS", "02")),
+        ("Egypt called for Israel to halt the offensive.", ("EGY", "ISR", "02")),
+    ],
+)
+def test_what_a_demand_or_call_asks_for_is_not_done_and_the_asked_is_its_target(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code_one(sentence))
+    source, target, root = expected
+    assert {(s, t, c[:2]) for s, t, c in found} == {(source, target, root)}, found
