@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from detente.actors.resolve import ActorResolver, DocActors
 from detente.dates.resolve import DocDates, EventDate, event_date, prepare_dates
 from detente.events.frames import Argument, Frame, build_frame, match_pattern, subject_of
-from detente.events.lexicon import Lexicon
+from detente.events.lexicon import Lexicon, Pattern
 from detente.events.merge import merge_repeated
 from detente.events.modality import (
     Assessment,
@@ -94,7 +94,7 @@ class EventCoder:
             refusers: set[str | None] = set()
             plain_refusals: list[tuple[Event, int]] = []  # with their candidate's index
             for token in sentence:
-                pattern = match_pattern(token, self.lexicon)
+                pattern = match_pattern(token, self.lexicon) or self._unlisted_obligation(token)
                 if pattern is None:
                     continue
                 if "fallback" in pattern.flags and self._governs_event(token):
@@ -145,6 +145,26 @@ class EventCoder:
             event,
             event_type=replace(event.event_type, plover_mode=found.mode),
             reason=f"{event.reason}; PLOVER mode '{found.mode}' from '{found.word}' ({found.where})",
+        )
+
+    def _unlisted_obligation(self, token: Token) -> Pattern | None:
+        """ "The US declared that China must drop its trade barriers": a reported obligation
+        is the speaker's demand (must) or appeal (should) even where the lexicon lists
+        nothing for the required act. It is coded as an unspecified one (100, 020) through
+        the pseudo-act 010; a required act that is an event of its own codes itself."""
+        if token.pos_ != "VERB" or self._governs_event(token):
+            return None
+        if assess(token, self.lexicon).modality is not Modality.OBLIGED:
+            return None
+        return Pattern(
+            code=UNLISTED_ACT,
+            lemma=token.lemma_.lower(),
+            pos="VERB",
+            particle=None,
+            objects=frozenset(),
+            targets=(),
+            flags=frozenset(),
+            where="rule: a reported obligation to do something unlisted",
         )
 
     def _governs_event(self, token: Token) -> bool:
@@ -494,6 +514,9 @@ THREAT_ROOT = "13"
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # How the locator says a place was named in the event's clause or sentence (places/locate.py).
 _NAMED_PLACE_RULE = "named in the event's"
+# CAMEO 010, "Make statement, not specified below": the act an unlisted obligation stands
+# for; obligation_codes.tsv makes it a demand (100) or an appeal (020).
+UNLISTED_ACT = "010"
 # CAMEO 120, "Reject, not specified below".
 PLAIN_REFUSAL = "120"
 # CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.

@@ -162,3 +162,20 @@ def test_what_a_demand_or_call_asks_for_is_not_done_and_the_asked_is_its_target(
     found = triples(code_one(sentence))
     source, target, root = expected
     assert {(s, t, c[:2]) for s, t, c in found} == {(source, target, root)}, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Washington declared that China must drop its trade barriers.", ("USAGOV", "CHN", "100")),
+        ("Kenya said Somalia should secure its border.", ("KEN", "SOM", "020")),
+    ],
+)
+def test_a_reported_obligation_to_do_something_unlisted_is_a_plain_demand_or_appeal(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(code_one(sentence)) == {expected}
+
+
+def test_an_obligation_of_no_actor_is_no_event(code_one: Code) -> None:
+    assert code_one("Officials said the economy must grow faster next year.").events == ()
