@@ -441,8 +441,10 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     scores: dict[str, float] = {}
     nearest: dict[str, tuple[bool, int, str, str]] = {}
 
-    def vote(position: int, country: str, code: str, text: str, number: int) -> None:
-        scores[country] = scores.get(country, 0.0) + (1.0 if number == sentence else 0.5)
+    def vote(
+        position: int, country: str, code: str, text: str, number: int, weight: float = 1.0
+    ) -> None:
+        scores[country] = scores.get(country, 0.0) + weight * (1.0 if number == sentence else 0.5)
         rank = (position > head, abs(position - head), code, text)
         if country not in nearest or rank[:2] < nearest[country][:2]:
             nearest[country] = rank
@@ -455,7 +457,14 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         if not actor.country or actor.kind is ActorKind.GROUP:
             continue
         code = actor.code[:3] if not actor.org else ctx.dictionary_code(actor.country)
-        vote(m.head, actor.country, code, actor.text, m.sentence)
+        # "Israeli forces demolished the homes of two attackers near Jenin": another
+        # actor's nationality is its own; a country or place named as such says more.
+        match = ctx.by_token.get(m.head)
+        if match is not None and match.entries[0].kind is EntryKind.PLACE:
+            weight = _PLACE_WEIGHT
+        else:
+            weight = 0.5 if actor.sectors else 1.0
+        vote(m.head, actor.country, code, actor.text, m.sentence, weight)
         counted.update(range(actor.start, actor.end))
     for match in ctx.matches:
         entry = match.entries[0]
@@ -466,8 +475,16 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             continue  # "the city of Tripoli" says nothing of Libya
         number = _sentence(token)
         if number in (sentence, sentence - 1) and match.start != head:
+            # "killed 20 civilians in Idlib": a town named in the sentence says where the
+            # role is, more than the nationality of the one who acted ("Russian strikes").
+            weight = _PLACE_WEIGHT if entry.kind is EntryKind.PLACE else 1.0
             vote(
-                match.start, entry.country, entry.country_code or entry.country, token.text, number
+                match.start,
+                entry.country,
+                entry.country_code or entry.country,
+                token.text,
+                number,
+                weight,
             )
     if not scores:
         return None
@@ -475,6 +492,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     _, _, code, text = nearest[best]
     return best, code, text
 
+
+_PLACE_WEIGHT = 1.5
 
 # "imposed a curfew on Bangkok", "protests in Paris": a capital after these is the place.
 _LOCATIVE = frozenset({"in", "on", "at", "near", "into", "across", "around", "outside", "inside"})

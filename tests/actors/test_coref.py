@@ -69,6 +69,14 @@ def test_a_role_without_a_country_takes_its_sentences_country(code_one: Code) ->
     assert "country from context" in protesters.reason
 
 
+def test_a_town_named_in_the_sentence_outweighs_the_other_sides_nationality(
+    code_one: Code,
+) -> None:
+    coded = code_one("Russian air strikes killed twenty civilians in Idlib on Monday.")
+    [civilians] = [a for a in coded.actors if "civilians" in a.text]
+    assert civilians.code == "SYRCVL"
+
+
 def test_bracketed_aliases_are_one_mention(code_one: Code) -> None:
     coded = code_one("The Islamic State of Iraq and the Levant (ISIL) claimed the attack.")
     isil = [a for a in coded.actors if a.org == "ISIL"]
