@@ -52,6 +52,7 @@ CUE_KINDS = frozenset(
         "refusal",
         "ultimatum",
         "stative_passive",
+        "agreement_noun",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

@@ -103,6 +103,19 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             and lexicon.is_cue("denial", verb.lemma_.lower())
         ):
             return Assessment(Modality.DENIED, verb.text)
+        # "pledged aid", "agreed to US mediation": what an intent verb takes is intended,
+        # except an agreement itself ("agreed to a truce" concludes one); "agreed after a
+        # clash" says when, not what.
+        taken = trigger.dep_ == "dobj" or trigger.head.lower_ in _COMPLEMENT_PREPOSITIONS
+        if (
+            verb is not None
+            and verb.pos_ == "VERB"
+            and taken
+            and not said
+            and lexicon.is_cue("intent_verb", verb.lemma_.lower())
+            and not lexicon.is_cue("agreement_noun", trigger.lemma_.lower())
+        ):
+            intent = Assessment(Modality.INTENT, verb.text)
     token = _clause_verb(trigger)
     for level in range(_MAX_GOVERNORS + 1):  # level 0 is the trigger's own clause
         found = _cues_on(token, lexicon, trigger)
@@ -242,6 +255,7 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
 
 
 _INVERTED_CONDITIONAL = {"had", "were", "should"}
+_COMPLEMENT_PREPOSITIONS = {"to", "on", "upon"}
 _FUTURE_IN_THE_PAST = {"would", "'d"}
 _REPORTED_DEPS = {"ccomp", "acl", "relcl"}
 

@@ -179,3 +179,13 @@ def test_a_reported_obligation_to_do_something_unlisted_is_a_plain_demand_or_app
 
 def test_an_obligation_of_no_actor_is_no_event(code_one: Code) -> None:
     assert code_one("Officials said the economy must grow faster next year.").events == ()
+
+
+def test_what_an_intent_verb_takes_is_intended_but_an_agreement_is_concluded(
+    code_one: Code,
+) -> None:
+    found = triples(code_one("Sudan agreed to Ethiopian mediation in the border dispute."))
+    assert all(not c.startswith("04") for _, _, c in found), found  # no mediation happened
+    found = triples(code_one("Chad and Sudan agreed to a ceasefire after a deadly border clash."))
+    assert ("TCD", "SDN", "0871") in found  # the truce is concluded
+    assert ("TCD", "SDN", "190") in found  # the clash it followed happened
