@@ -147,6 +147,17 @@ class EventCoder:
             reason=f"{event.reason}; PLOVER mode '{found.mode}' from '{found.word}' ({found.where})",
         )
 
+    def _serves_another_event(self, trigger: Token) -> bool:
+        """Whether the trigger heads an adverbial clause (a participle or an infinitive of
+        purpose) of a verb that is itself an event, or whose object is one ("continued
+        their hunger strike to demand ...")."""
+        if trigger.pos_ != "VERB" or trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
+            return False
+        head = trigger.head
+        carriers = [head, *(c for c in head.children if c.dep_ in {"dobj", "prep"})]
+        carriers += [g for c in carriers if c.dep_ == "prep" for g in c.children]
+        return any(match_pattern(t, self.lexicon) is not None for t in carriers)
+
     def _unlisted_obligation(self, token: Token) -> Pattern | None:
         """ "The US declared that China must drop its trade barriers": a reported obligation
         is the speaker's demand (must) or appeal (should) even where the lexicon lists
@@ -313,6 +324,11 @@ class EventCoder:
                 if part
             )
             confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
+            if self._serves_another_event(frame.trigger):
+                # "demonstrated in Kirkuk calling for independence": the call is how the
+                # protest was made; the protest is the sentence's event.
+                confidence = round(max(0.05, confidence - _SECONDARY_PENALTY), 2)
+                reason += "; secondary: it says how or why another event here was done"
             tgt = tgt or implicit
             location = (
                 self.locator.locate(
@@ -517,6 +533,8 @@ _NAMED_PLACE_RULE = "named in the event's"
 # CAMEO 010, "Make statement, not specified below": the act an unlisted obligation stands
 # for; obligation_codes.tsv makes it a demand (100) or an appeal (020).
 UNLISTED_ACT = "010"
+# How much less sure an event is that only says how or why another one was done.
+_SECONDARY_PENALTY = 0.15
 # CAMEO 120, "Reject, not specified below".
 PLAIN_REFUSAL = "120"
 # CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.

@@ -232,3 +232,12 @@ def test_the_owner_of_an_event_noun_subject_did_it(code_one: Code) -> None:
 def test_a_mediation_effort_is_a_mediation(code_one: Code) -> None:
     found = triples(code_one("The Qatari emir launched a mediation effort in Sudan on Monday."))
     assert any(s == "QATGOV" and c == "045" for s, _, c in found), found
+
+
+def test_an_event_saying_how_another_was_done_is_less_sure(code_one: Code) -> None:
+    events = code_one(
+        "Thousands of Kenyan teachers demonstrated in Nairobi calling for higher pay."
+    ).events
+    by_root = {e.event_type.root: e for e in events}
+    assert by_root["14"].confidence > by_root["02"].confidence
+    assert "secondary" in by_root["02"].reason
