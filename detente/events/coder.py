@@ -229,6 +229,8 @@ class EventCoder:
                 targets = self.resolver.resolve(ctx, condition)
                 target_how = f"who must meet the condition: subject of '{condition.head.text}'"
         pairs, mutual_how = self._pairs(ctx, frame, sources, targets)
+        if assessment.modality is not Modality.ASSERTED:
+            pairs = _as_stated(pairs, sources)
         if mutual_how:
             source_how = source_how or mutual_how
             target_how = target_how or mutual_how
@@ -478,6 +480,14 @@ class EventCoder:
                 if src is None and tgt is None:
                     continue
                 pairs.append((src, tgt))
+        if "symmetric" in frame.pattern.flags and _meets_both_ways(frame.pattern.code):
+            # "Wang met Aziz" is a meeting of both: each is source and target of the other
+            # (the caller keeps it for what happened: "will cooperate with" is one side's).
+            pairs += [
+                (tgt, src)
+                for src, tgt in list(pairs)
+                if src is not None and tgt is not None and (tgt, src) not in pairs
+            ]
         if not pairs and sources:
             # "Iraqi Kurds demonstrated in Iraq": the only target found is the source again
             # (often its own country as the place); the act stands, its target is unknown.
@@ -526,6 +536,8 @@ _MAX_THING_DEPTH = 2
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # CAMEO root 14, protests; and the sectors of the state, which protests are aimed at.
 PROTEST_ROOT = "14"
+CONSULT_ROOT = "04"
+SIGN_AGREEMENT = "057"
 THREAT_ROOT = "13"
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # How the locator says a place was named in the event's clause or sentence (places/locate.py).
@@ -624,6 +636,20 @@ def _with_unidentified_attackers(event: Event) -> Event:
         sectors=("UAF",),
     )
     return replace(event, source=source, reason=f"{event.reason}; source = {source.reason}")
+
+
+def _meets_both_ways(code: str) -> bool:
+    """Meetings, talks, calls and signed agreements involve both sides alike."""
+    return code[:2] == CONSULT_ROOT or code == SIGN_AGREEMENT
+
+
+def _as_stated(
+    pairs: list[tuple[Actor | None, Actor | None]], sources: list[Actor]
+) -> list[tuple[Actor | None, Actor | None]]:
+    """An intention, demand or refusal is its speaker's: keep the pairs whose source the
+    text named as source, unless it named none."""
+    named = [p for p in pairs if p[0] is None or any(p[0] is s for s in sources)]
+    return named or pairs
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

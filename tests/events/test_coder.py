@@ -241,3 +241,12 @@ def test_an_event_saying_how_another_was_done_is_less_sure(code_one: Code) -> No
     by_root = {e.event_type.root: e for e in events}
     assert by_root["14"].confidence > by_root["02"].confidence
     assert "secondary" in by_root["02"].reason
+
+
+def test_a_meeting_of_two_is_coded_both_ways_but_an_intention_only_for_its_speaker(
+    code_one: Code,
+) -> None:
+    found = triples(code_one("Kenya's president met Tanzania's president in Arusha on Monday."))
+    assert {("KENGOV", "TZAGOV", "040"), ("TZAGOV", "KENGOV", "040")} <= found
+    found = triples(code_one("Kenya will cooperate with Tanzania on border security."))
+    assert {(s, t) for s, t, _ in found} == {("KEN", "TZA")}
