@@ -176,7 +176,13 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     head = verb.head
     if head.i == verb.i:
         return None
-    if verb.dep_ == "xcomp":
+    controlled = verb.dep_ == "xcomp" or (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _takes_infinitive(head, lexicon)
+    )
+    if controlled:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)
         if obj is not None and lexicon.is_cue("object_control", head.lemma_.lower()):
             return Argument(obj, f"object of '{head.text}' (who is asked to act)")
@@ -198,6 +204,15 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
         return Argument(head, "the noun the clause describes")
     return None
+
+
+def _takes_infinitive(verb: Token, lexicon: Lexicon) -> bool:
+    """Verbs whose "to" infinitive is their complement even when the parser hangs it on as
+    an adverbial ("offered on Monday to mediate", "urged Iran on Friday to stop")."""
+    lemma = verb.lemma_.lower()
+    return any(
+        lexicon.is_cue(kind, lemma) for kind in ("intent_verb", "request", "refusal", "denial")
+    )
 
 
 def is_passive(verb: Token) -> bool:

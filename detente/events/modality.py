@@ -144,7 +144,15 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         governor = _clause_verb(token.head)
         lemma = governor.lemma_.lower()
         # "pledged to help", "pledged help", "ready to talk": the event is intended.
-        complement = dep == "xcomp" or (is_noun and level == 0 and dep in {"dobj", "pobj", "prep"})
+        # "offered on Monday to mediate": the parser makes a delayed infinitive an advcl;
+        # after other verbs it is one of purpose ("opened the bridge to allow ...").
+        delayed = (
+            dep == "advcl"
+            and is_infinitive(token)
+            and any(lexicon.is_cue(kind, lemma) for kind in ("intent_verb", "request", "refusal"))
+        )
+        infinitive = dep == "xcomp" or delayed
+        complement = infinitive or (is_noun and level == 0 and dep in {"dobj", "pobj", "prep"})
         # "agreed that both should cooperate": a that-clause of an intent verb is intended too.
         if (complement or dep == "ccomp") and (
             lexicon.is_cue("intent_verb", lemma) or lexicon.is_cue("intent_adj", lemma)
@@ -152,7 +160,7 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             intent = intent or Assessment(Modality.INTENT, governor.text)
         elif complement and lexicon.is_cue("request", lemma):
             return Assessment(Modality.REQUESTED, governor.text)
-        elif dep == "xcomp" and lexicon.is_cue("refusal", lemma):
+        elif infinitive and lexicon.is_cue("refusal", lemma):
             # "refused to release the sailors" is a rejection of its own (refusal_codes.tsv).
             return Assessment(Modality.REFUSED, governor.text)
         elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "acl"} and lexicon.is_cue(
@@ -202,6 +210,11 @@ def _condition_clause(trigger: Token, is_mark: Callable[[str], bool]) -> tuple[T
             break
         verb = verb.head
     return None
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A bare verb with "to": the complement in "offered on Monday to mediate"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_verb(token: Token) -> Token:

@@ -189,3 +189,11 @@ def test_what_an_intent_verb_takes_is_intended_but_an_agreement_is_concluded(
     found = triples(code_one("Chad and Sudan agreed to a ceasefire after a deadly border clash."))
     assert ("TCD", "SDN", "0871") in found  # the truce is concluded
     assert ("TCD", "SDN", "190") in found  # the clash it followed happened
+
+
+def test_an_infinitive_parted_from_its_intent_verb_is_still_intended(code_one: Code) -> None:
+    found = triples(
+        code_one("South Africa's president offered on Monday to mediate between Kenya and Somalia.")
+    )
+    assert {c for _, _, c in found} == {"039"}, found
+    assert all(s == "ZAFGOV" for s, _, _ in found), found
