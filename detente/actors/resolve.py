@@ -460,10 +460,9 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         # "Israeli forces demolished the homes of two attackers near Jenin": another
         # actor's nationality is its own; a country or place named as such says more.
         match = ctx.by_token.get(m.head)
-        if match is not None and match.entries[0].kind is EntryKind.PLACE:
+        weight = 0.5 if actor.sectors else 1.0
+        if _named_as_place(ctx.doc[m.head], match):
             weight = _PLACE_WEIGHT
-        else:
-            weight = 0.5 if actor.sectors else 1.0
         vote(m.head, actor.country, code, actor.text, m.sentence, weight)
         counted.update(range(actor.start, actor.end))
     for match in ctx.matches:
@@ -477,7 +476,7 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         if number in (sentence, sentence - 1) and match.start != head:
             # "killed 20 civilians in Idlib": a town named in the sentence says where the
             # role is, more than the nationality of the one who acted ("Russian strikes").
-            weight = _PLACE_WEIGHT if entry.kind is EntryKind.PLACE else 1.0
+            weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
             vote(
                 match.start,
                 entry.country,
@@ -494,6 +493,15 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
 
 
 _PLACE_WEIGHT = 1.5
+
+
+def _named_as_place(token: Token, match: Match | None) -> bool:
+    """A town, or a country named where something happens ("killed ten militants in
+    Somalia"), rather than as the nationality of an actor."""
+    if match is not None and match.entries[0].kind is EntryKind.PLACE:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
+
 
 # "imposed a curfew on Bangkok", "protests in Paris": a capital after these is the place.
 _LOCATIVE = frozenset({"in", "on", "at", "near", "into", "across", "around", "outside", "inside"})

@@ -562,6 +562,11 @@ def _carries_nouns(verb: Token, lexicon: Lexicon) -> bool:
 def _has_particle(token: Token, particle: str) -> bool:
     if any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in token.children):
         return True
+    # A noun's particle is the word compounded before it: "air" in "air strikes".
+    if token.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.lower_ == particle for c in token.children
+    ):
+        return True
     # "a call for Russia to withdraw": the parser makes "for" the clause's subordinator.
     return any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)

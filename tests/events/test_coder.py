@@ -250,3 +250,17 @@ def test_a_meeting_of_two_is_coded_both_ways_but_an_intention_only_for_its_speak
     assert {("KENGOV", "TZAGOV", "040"), ("TZAGOV", "KENGOV", "040")} <= found
     found = triples(code_one("Kenya will cooperate with Tanzania on border security."))
     assert {(s, t) for s, t, _ in found} == {("KEN", "TZA")}
+
+
+def test_air_and_drone_strikes_are_aerial_attacks(code_one: Code) -> None:
+    found = triples(code_one("Israel carried out air strikes in Lebanon on Tuesday."))
+    assert ("ISR", "LBN", "195") in found
+    labour = code_one("Kenyan teachers began a general strike on Monday.").events
+    assert all(e.event_type.root != "19" for e in labour)
+
+
+def test_a_country_named_as_the_place_outweighs_the_attackers_nationality(
+    code_one: Code,
+) -> None:
+    found = triples(code_one("US air raids killed ten militants in Somalia on Sunday."))
+    assert any(t == "SOMREB" and c == "1823" for _, t, c in found), found
