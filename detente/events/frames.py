@@ -575,9 +575,15 @@ def _has_particle(token: Token, particle: str) -> bool:
 
 
 def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
-    """The object that carries a light verb's event: "held talks", or "went on strike"."""
+    """The object that carries a light verb's event: "held talks", or "went on strike";
+    in the passive its subject ("aid trucks were allowed into Gaza by Israel"); and a noun the
+    parser took for a clause ("let UN inspectors into the site")."""
+    # Only a passive that names its doer: "until their demands are met" says no one met them.
+    passive = is_passive(token) and _agent(token) is not None
     for child in token.children:
-        if child.dep_ == "dobj" and child.lemma_.lower() in objects:
+        as_object = child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass")
+        as_object = as_object or (child.dep_ == "ccomp" and child.pos_ == "NOUN")
+        if as_object and child.lemma_.lower() in objects:
             return child
         if child.dep_ in {"prep", "prt"}:
             for grandchild in child.children:

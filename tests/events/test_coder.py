@@ -264,3 +264,25 @@ def test_a_country_named_as_the_place_outweighs_the_attackers_nationality(
 ) -> None:
     found = triples(code_one("US air raids killed ten militants in Somalia on Sunday."))
     assert any(t == "SOMREB" and c == "1823" for _, t, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Aid trucks were allowed into Gaza by Israel on Sunday.", ("ISR", "PSE", "0863")),
+        (
+            "Zambia's president was received by Egypt's president in Cairo.",
+            ("EGYGOV", "ZMBGOV", "043"),
+        ),
+        ("Syria let UN inspectors into the site on Monday.", ("SYR", "IGOUNO", "0862")),
+    ],
+)
+def test_a_light_verbs_object_may_be_its_passive_subject_or_a_misparsed_clause(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code_one(sentence))
+
+
+def test_a_passive_with_no_doer_does_not_make_its_subject_an_object(code_one: Code) -> None:
+    found = triples(code_one("Chadian rebels will keep fighting until their demands are met."))
+    assert all(not c.startswith("08") for _, _, c in found), found
