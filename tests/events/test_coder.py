@@ -269,7 +269,7 @@ def test_a_country_named_as_the_place_outweighs_the_attackers_nationality(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Aid trucks were allowed into Gaza by Israel on Sunday.", ("ISR", "PSE", "0863")),
+        ("Fuel trucks were allowed into Gaza by Egypt on Monday.", ("EGY", "PSE", "0863")),
         (
             "Zambia's president was received by Egypt's president in Cairo.",
             ("EGYGOV", "ZMBGOV", "043"),
