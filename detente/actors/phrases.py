@@ -94,10 +94,18 @@ def span_of(doc: Doc, depth: dict[int, int]) -> Span:
 
 
 def person_name(doc: Doc, depth: dict[int, int]) -> str | None:
-    """The PERSON entity inside the phrase, if any."""
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and all(t.i in depth for t in ent):
-            return str(ent.text)
+    """The first PERSON entity wholly inside the phrase, if any."""
+    # Read from the phrase's own tokens: `Doc.ents` builds every entity of the document
+    # anew on each access, which made this a hot spot of the coder (docs/benchmarks.md).
+    for i in sorted(depth):
+        token = doc[i]
+        if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if all(k in depth for k in range(i, end)):
+            return doc[i:end].text
     return None
 
 

@@ -387,14 +387,17 @@ class ActorResolver:
 
 
 def _sentence(token: Token) -> int:
-    # Sentences are numbered by their first token; comparing starts orders them.
-    return _sentence_numbers(token.doc)[token.sent.start]
+    """The number of the token's sentence (0 for the first)."""
+    return _sentence_numbers(token.doc)[token.i]
 
 
-def _sentence_numbers(doc: Doc) -> dict[int, int]:
-    numbers: dict[int, int] | None = doc.user_data.get("detente_sentence_numbers")
+def _sentence_numbers(doc: Doc) -> list[int]:
+    # One number per token, computed once per doc: `Token.sent` builds a span each time.
+    numbers: list[int] | None = doc.user_data.get("detente_sentence_numbers")
     if numbers is None:
-        numbers = {s.start: n for n, s in enumerate(doc.sents)}
+        numbers = [0] * len(doc)
+        for n, sentence in enumerate(doc.sents):
+            numbers[sentence.start : sentence.end] = [n] * len(sentence)
         doc.user_data["detente_sentence_numbers"] = numbers
     return numbers
 

@@ -163,9 +163,14 @@ class EventCoder:
         is the speaker's demand (must) or appeal (should) even where the lexicon lists
         nothing for the required act. It is coded as an unspecified one (100, 020) through
         the pseudo-act 010; a required act that is an event of its own codes itself."""
-        if token.pos_ != "VERB" or self._governs_event(token):
+        if token.pos_ != "VERB" or not any(
+            c.dep_ == "aux" and self.lexicon.is_cue("obligation", c.lower_) for c in token.children
+        ):
             return None
-        if assess(token, self.lexicon).modality is not Modality.OBLIGED:
+        if (
+            self._governs_event(token)
+            or assess(token, self.lexicon).modality is not Modality.OBLIGED
+        ):
             return None
         return Pattern(
             code=UNLISTED_ACT,

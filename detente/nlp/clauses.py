@@ -44,9 +44,16 @@ def clause_chain(
 
     `ends_clause(child, head)` may stop the climb between a word and its head."""
     chain = {trigger.i: 0}
-    for token in trigger.subtree:
-        if token.i != trigger.i and not inside_other_clause(token, trigger):
-            chain.setdefault(token.i, 1)
+    # The trigger's own phrase: every word below it not inside a clause of its own. One
+    # walk down, stopping where another clause starts (`inside_other_clause`, per word,
+    # re-climbed the tree for each and was the coder's hottest loop).
+    below = list(trigger.children)
+    while below:
+        node = below.pop()
+        if _starts_clause(node):
+            continue
+        chain.setdefault(node.i, 1)
+        below.extend(node.children)
     token = trigger
     for distance in range(2, 9):
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
@@ -62,16 +69,41 @@ def inside_other_clause(token: Token, trigger: Token) -> bool:
     """Whether `token`, below `trigger`, sits in a clause of its own (another verb's)."""
     node = token
     while node.i != trigger.i:
-        # A participle describing a noun ("the agreement signed in Sochi") is part of the
-        # noun's phrase, not a clause of its own.
-        participle = node.dep_ == "acl" and node.tag_ == "VBN"
-        if node.dep_ in _CLAUSE_DEPS or (node.pos_ in {"VERB", "AUX"} and not participle):
+        if _starts_clause(node):
             return True
         node = node.head
     return False
 
 
+def _starts_clause(node: Token) -> bool:
+    # A participle describing a noun ("the agreement signed in Sochi") is part of the
+    # noun's phrase, not a clause of its own.
+    participle = node.dep_ == "acl" and node.tag_ == "VBN"
+    return node.dep_ in _CLAUSE_DEPS or (node.pos_ in {"VERB", "AUX"} and not participle)
+
+
 def same_paragraph(previous: Span, sentence: Span) -> bool:
     """No line break between two consecutive sentences."""
-    text = previous.doc.text
-    return "\n" not in text[len(text[: previous.end_char].rstrip()) : sentence.start_char]
+    # Only the tokens between them are read: `Doc.text` rebuilds the whole text on every
+    # access, which made this the coder's hottest line (docs/benchmarks.md).
+    doc = previous.doc
+    last = previous.end
+    while last > previous.start + 1 and doc[last - 1].is_space:
+        last -= 1  # a sentence may end in its paragraph break
+    gap = doc[last - 1].whitespace_ + "".join(t.text_with_ws for t in doc[last : sentence.start])
+    return "\n" not in gap
+
+
+def entity_around(token: Token) -> Span | None:
+    """The named entity the token is part of, if any, read from the token's neighbours
+    (`Doc.ents` would build every entity of the document anew)."""
+    if token.ent_iob_ not in {"B", "I"}:
+        return None
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

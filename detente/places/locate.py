@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, EntryKind
-from detente.nlp.clauses import clause_chain, same_paragraph
+from detente.nlp.clauses import clause_chain, entity_around, same_paragraph
 from detente.places.gazetteer import Gazetteer, GazetteerPlace
 from detente.types import Actor, Dateline, Place, QuadClass
 
@@ -364,7 +364,7 @@ def _name_span(doc: Doc, token: Token) -> Span:
         parts = [c for c in token.children if c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN"]
         if parts:
             return doc[min(p.i for p in parts) : max(p.i for p in parts) + 1]
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    ent = entity_around(token)
     if ent is not None:
         start = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
         return doc[start : ent.end]
