@@ -217,7 +217,7 @@ class EventCoder:
         code = pattern.code
         if assessment.modality in (Modality.INTENT, Modality.ULTIMATUM):
             code = self.lexicon.intent_code(code)
-        if assessment.modality is Modality.ULTIMATUM and not code.startswith("13"):
+        if assessment.modality is Modality.ULTIMATUM and not code.startswith(THREAT_ROOT):
             code = ULTIMATUM_CODE  # "will withdraw unless": a threat, though of a kind act
         refused_code = None
         if assessment.modality is Modality.REFUSED:
