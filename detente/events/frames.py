@@ -164,7 +164,7 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Argument(verb.head, "the noun the relative clause describes")
             return Argument(child, f"subject of '{verb.text}'")
-    agent = _agent(verb)
+    agent = _agent(verb, lexicon)
     if agent is not None:
         return Argument(agent, f"'by' agent of passive '{verb.text}'")
     if lexicon.is_cue("stative_passive", verb.lemma_.lower()):
@@ -225,7 +225,7 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     verb = frame.trigger
     # "Egypt is opposed to the plan" reads as a passive, but Egypt opposes.
     passive = is_passive(verb) and not lexicon.is_cue("stative_passive", verb.lemma_.lower())
-    source = _agent_argument(verb) if passive else subject_of(verb, lexicon)
+    source = _agent_argument(verb, lexicon) if passive else subject_of(verb, lexicon)
     if source is not None:
         # "A drone strike by American forces killed two militants": the doer of the
         # event-noun subject did the killing.
@@ -339,50 +339,44 @@ def _complement_targets(verb: Token) -> list[Argument]:
     return found
 
 
-def _agent_argument(verb: Token) -> Argument | None:
-    agent = _agent(verb)
+def _agent_argument(verb: Token, lexicon: Lexicon) -> Argument | None:
+    agent = _agent(verb, lexicon)
     return Argument(agent, f"'by' agent of passive '{verb.text}'") if agent is not None else None
 
 
-def _agent(verb: Token) -> Token | None:
+def _by_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's own "by" phrase."""
     for child in verb.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    if is_passive(verb):
-        # "was wounded in an attack by Kurdish militants": the attackers wounded him.
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
-                continue
-            for noun in prep.children:
-                if noun.dep_ == "pobj" and noun.lemma_.lower() in _ATTACK_NOUNS:
-                    by = next(
-                        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None
-                    )
-                    if by is not None:
-                        return next((c for c in by.children if c.dep_ == "pobj"), None)
     return None
 
 
-# Nouns of violent acts whose "by" agent did what the passive verb they frame says.
-_ATTACK_NOUNS = frozenset(
-    {
-        "attack",
-        "assault",
-        "raid",
-        "strike",
-        "airstrike",
-        "bombing",
-        "ambush",
-        "shelling",
-        "offensive",
-        "shooting",
-        "crackdown",
-        "clash",
-        "operation",
-        "incursion",
-        "blast",
-    }
-)
+def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Who did what a passive verb says: its "by" agent, or the doer of the violent act it
+    happened in ("was wounded in an attack by Kurdish militants": the attackers)."""
+    agent = _by_agent(verb)
+    if agent is not None or not is_passive(verb):
+        return agent
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and _names_violence(noun, lexicon):
+                by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None:
+                    return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _names_violence(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun the lexicon codes as violence (CAMEO 18-20): attack, raid, bombing, ..."""
+    return any(
+        p.code[:2] in _VIOLENT_ROOTS for p in lexicon.candidates(noun.lemma_.lower(), "NOUN")
+    )
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> list[Argument]:
@@ -579,7 +573,7 @@ def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
     in the passive its subject ("aid trucks were allowed into Gaza by Israel"); and a noun the
     parser took for a clause ("let UN inspectors into the site")."""
     # Only a passive that names its doer: "until their demands are met" says no one met them.
-    passive = is_passive(token) and _agent(token) is not None
+    passive = is_passive(token) and _by_agent(token) is not None
     for child in token.children:
         as_object = child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass")
         as_object = as_object or (child.dep_ == "ccomp" and child.pos_ == "NOUN")
