@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from detente.events.lexicon import Lexicon, Pattern
+from detente.nlp.clauses import is_infinitive
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events, when no target is named, are directed at the place they happen in:
@@ -177,10 +178,7 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if head.i == verb.i:
         return None
     controlled = verb.dep_ == "xcomp" or (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and _takes_infinitive(head, lexicon)
+        verb.dep_ == "advcl" and is_infinitive(verb) and _takes_infinitive(head, lexicon)
     )
     if controlled:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)

@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from detente.events.frames import is_event_verb
 from detente.events.lexicon import Lexicon
+from detente.nlp.clauses import is_infinitive
 
 # How far up the clause chain a governing cue can sit ("pledged to help rebuild").
 _MAX_GOVERNORS = 4
@@ -210,11 +211,6 @@ def _condition_clause(trigger: Token, is_mark: Callable[[str], bool]) -> tuple[T
             break
         verb = verb.head
     return None
-
-
-def is_infinitive(verb: Token) -> bool:
-    """A bare verb with "to": the complement in "offered on Monday to mediate"."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _clause_verb(token: Token) -> Token:

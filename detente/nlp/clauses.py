@@ -107,3 +107,8 @@ def entity_around(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def is_infinitive(verb: Token) -> bool:
+    """A bare verb with "to": the complement in "offered on Monday to mediate"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
