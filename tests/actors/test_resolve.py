@@ -90,3 +90,16 @@ def test_a_surname_seen_with_a_role_resolves_later(code_one: Code) -> None:
 def test_a_country_name_in_lower_case_is_not_an_actor(code_one: Code) -> None:
     coded = code_one("The chef roasted a turkey and served it with china plates.")
     assert coded.actors == ()
+
+
+def test_territories_named_in_the_news_resolve_to_their_country(code_one: Code) -> None:
+    """ "the West Bank" and "Gaza" are Palestinian; "Northern Ireland" is British, not Irish."""
+    found = {
+        a.text: a.country
+        for a in code_one(
+            "Police in Northern Ireland and Palestinian officials in the West Bank and Gaza met."
+        ).actors
+    }
+    assert found.get("Northern Ireland") == "GBR"
+    assert found.get("the West Bank") == "PSE" or found.get("West Bank") == "PSE"
+    assert found.get("Gaza") == "PSE"
