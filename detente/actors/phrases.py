@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from detente.nlp.clauses import entity_around
+
 PHRASE_DEPS = frozenset(
     {
         "amod",
@@ -101,11 +103,9 @@ def person_name(doc: Doc, depth: dict[int, int]) -> str | None:
         token = doc[i]
         if token.ent_iob_ != "B" or token.ent_type_ != "PERSON":
             continue
-        end = i + 1
-        while end < len(doc) and doc[end].ent_iob_ == "I":
-            end += 1
-        if all(k in depth for k in range(i, end)):
-            return doc[i:end].text
+        entity = entity_around(token)
+        if entity is not None and all(k in depth for k in range(entity.start, entity.end)):
+            return entity.text
     return None
 
 

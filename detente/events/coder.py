@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import ActorResolver, DocActors
 from detente.dates.resolve import DocDates, EventDate, event_date, prepare_dates
-from detente.events.frames import Argument, Frame, build_frame, match_pattern, subject_of
+from detente.events.frames import (
+    VIOLENT_ROOTS,
+    Argument,
+    Frame,
+    build_frame,
+    match_pattern,
+    subject_of,
+)
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.merge import merge_repeated
 from detente.events.modality import (
@@ -283,7 +290,7 @@ class EventCoder:
         # "Three civilians were killed in a car bombing": no one is named, but the weapon
         # says it was an attack, not an earthquake; such a killing is coded without source.
         weapon = (
-            code[:2] in _VIOLENT_ROOTS
+            code[:2] in VIOLENT_ROOTS
             and mode_from_text(frame.trigger, "ASSAULT", self.mode_cues) is not None
         )
         # The target slot named the source again ("Iraqis demonstrated in Iraq"): the
@@ -538,7 +545,6 @@ class EventCoder:
 
 
 _MAX_THING_DEPTH = 2
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # CAMEO root 14, protests; and the sectors of the state, which protests are aimed at.
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
@@ -606,15 +612,11 @@ def _own_government(source: Actor | None, trigger: Token) -> Actor | None:
         return None
     if set(source.sectors) & _STATE_SECTORS:
         return None
-    return Actor(
-        code=f"{source.country}GOV",
-        kind=ActorKind.COUNTRY,
-        text="",
-        start=trigger.idx,
-        end=trigger.idx,
-        reason="implicit: a protest naming no target is aimed at its own country's government",
-        country=source.country,
-        sectors=("GOV",),
+    return _implicit_actor(
+        source.country,
+        "GOV",
+        trigger.idx,
+        "implicit: a protest naming no target is aimed at its own country's government",
     )
 
 
@@ -624,23 +626,33 @@ def _with_unidentified_attackers(event: Event) -> Event:
     the text places it, as the PLOVER gold codes them. Only a place the sentence names
     counts; an attack with no place stays without source."""
     location = event.location
-    if event.source is not None or event.event_type.root not in _VIOLENT_ROOTS:
+    if event.source is not None or event.event_type.root not in VIOLENT_ROOTS:
         return event
     if location is None or location.country is None:
         return event
     if not (location.rule or "").startswith(_NAMED_PLACE_RULE):
         return event
-    source = Actor(
-        code=f"{location.country}UAF",
-        kind=ActorKind.COUNTRY,
-        text="",
-        start=event.evidence.trigger_start,
-        end=event.evidence.trigger_start,
-        reason=f"implicit: unidentified armed forces where it happened ({location.name})",
-        country=location.country,
-        sectors=("UAF",),
+    source = _implicit_actor(
+        location.country,
+        "UAF",
+        event.evidence.trigger_start,
+        f"implicit: unidentified armed forces where it happened ({location.name})",
     )
     return replace(event, source=source, reason=f"{event.reason}; source = {source.reason}")
+
+
+def _implicit_actor(country: str, sector: str, at: int, reason: str) -> Actor:
+    """An actor the sentence implies but does not name: no text, an empty span at `at`."""
+    return Actor(
+        code=f"{country}{sector}",
+        kind=ActorKind.COUNTRY,
+        text="",
+        start=at,
+        end=at,
+        reason=reason,
+        country=country,
+        sectors=(sector,),
+    )
 
 
 def _meets_both_ways(code: str) -> bool:

@@ -369,12 +369,11 @@ def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
 
 def _names_violence(noun: Token, lexicon: Lexicon) -> bool:
     """A noun the lexicon codes as violence (CAMEO 18-20): attack, raid, bombing, ..."""
-    return any(
-        p.code[:2] in _VIOLENT_ROOTS for p in lexicon.candidates(noun.lemma_.lower(), "NOUN")
-    )
+    return any(p.code[:2] in VIOLENT_ROOTS for p in lexicon.candidates(noun.lemma_.lower(), "NOUN"))
 
 
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# CAMEO roots of violence: assault (18), fight (19), mass violence (20).
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
 
 def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> list[Argument]:
