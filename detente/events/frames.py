@@ -80,17 +80,24 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
             continue
         if pattern.objects:
             obj = _object_of(token, pattern.objects)
-            if obj is None or _kind_is_coded(obj, lexicon):
+            if obj is None or _kind_is_coded(obj, pattern.objects, lexicon):
                 continue
         return pattern
     return None
 
 
-def _kind_is_coded(obj: Token, lexicon: Lexicon) -> bool:
+def _kind_is_coded(obj: Token, objects: frozenset[str], lexicon: Lexicon) -> bool:
     """ "went on hunger strike": the object's modifier names the event (142), so the light
-    verb's plainer reading (143, a strike) is left to it."""
-    return obj.lemma_.lower() in _EVENT_CARRIERS and any(
-        c.dep_ == "compound" and lexicon.candidates(c.lemma_.lower(), "NOUN") for c in obj.children
+    verb's plainer reading (143, a strike) is left to it. Not where the pattern named the
+    modifier itself ("ended mediation efforts")."""
+    lemma = obj.lemma_.lower()
+    return (
+        lemma in _EVENT_CARRIERS
+        and lemma in objects
+        and any(
+            c.dep_ == "compound" and lexicon.candidates(c.lemma_.lower(), "NOUN")
+            for c in obj.children
+        )
     )
 
 
@@ -189,6 +196,25 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found = subject_of(head, lexicon, _depth + 1)
         return Argument(found.head, f"{found.how}, shared with '{verb.text}'") if found else None
+    if verb.dep_ == "advcl" and is_infinitive(verb):
+        # "The UN sent experts to Bosnia to investigate": an infinitive of purpose is done
+        # by whoever does what it serves.
+        found = subject_of(head, lexicon, _depth + 1)
+        if found is None:
+            return None
+        return Argument(found.head, f"{found.how}, to which '{verb.text}' is the purpose")
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and _gerund_by_subject(head, lexicon):
+        # "youths resorted to throwing stones", "retaliated by shelling the town": the
+        # gerund is what the subject did.
+        doer = head.head
+        found = subject_of(doer, lexicon, _depth + 1)
+        if found is None and doer.dep_ == "acl":
+            # The parser reads "youths resorted to ..." as youths described by a participle;
+            # these verbs have no passive, so the noun is their subject.
+            found = Argument(doer.head, f"the noun '{doer.head.text}' before '{doer.text}'")
+        if found is None:
+            return None
+        return Argument(found.head, f"{found.how}, who '{doer.text} {head.text}'")
     if (
         verb.dep_ == "pcomp"
         and head.dep_ == "prep"
@@ -202,6 +228,15 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
         return Argument(head, "the noun the clause describes")
     return None
+
+
+def _gerund_by_subject(preposition: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb's preposition takes a gerund its subject performs ("resorted to",
+    "retaliated by", "persisted in"): the `gerund_by_subject` cues, written "verb prep"."""
+    verb = preposition.head
+    return verb.pos_ == "VERB" and lexicon.is_cue(
+        "gerund_by_subject", f"{verb.lemma_.lower()} {preposition.lower_}"
+    )
 
 
 def _takes_infinitive(verb: Token, lexicon: Lexicon) -> bool:
@@ -404,6 +439,24 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
             for c in verb.children
             if c.dep_ in {"dative", "iobj"}
         ]
+    if slot == "comp_subj":
+        # "allowed the opposition leader to hold a rally": whoever the infinitive lets act
+        # (its subject, or the verb's object where the parser makes it one).
+        found = []
+        for comp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
+            if not is_infinitive(comp):
+                continue
+            found += [
+                Argument(c, f"subject of '{comp.text}' (who is let act)")
+                for c in comp.children
+                if c.dep_ == "nsubj"
+            ]
+            found += [
+                Argument(c, f"object of '{verb.text}' (who is let act)")
+                for c in verb.children
+                if c.dep_ == "dobj" and comp.dep_ == "xcomp"
+            ]
+        return found
     if slot == "xcomp_obj":
         found = []
         for xcomp in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}):
@@ -438,7 +491,8 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
         if slot not in {"between", "poss"} and thing is not None:
             frame.targets += _prep_objects(thing, slot)
         if slot == "between":
-            frame.mutual += _prep_objects(noun, "between")
+            # "a mediation effort between the Emirates and Saudi Arabia"
+            frame.mutual += [a for holder in holders for a in _prep_objects(holder, "between")]
         elif slot == "poss":
             frame.targets += [
                 Argument(c, f"possessor of '{noun.text}'")
@@ -574,10 +628,75 @@ def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
     for child in token.children:
         as_object = child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass")
         as_object = as_object or (child.dep_ == "ccomp" and child.pos_ == "NOUN")
-        if as_object and child.lemma_.lower() in objects:
-            return child
+        if as_object:
+            found = _named_object(child, objects)
+            if found is not None:
+                return found
         if child.dep_ in {"prep", "prt"}:
             for grandchild in child.children:
-                if grandchild.dep_ == "pobj" and grandchild.lemma_.lower() in objects:
-                    return grandchild
+                if grandchild.dep_ == "pobj":
+                    found = _named_object(grandchild, objects)
+                    if found is not None:
+                        return found
+    return None
+
+
+# Nouns that only measure out their "of" phrase: "captured part of the stronghold".
+_QUANTITY_NOUNS = frozenset(
+    {
+        "part",
+        "portion",
+        "some",
+        "all",
+        "most",
+        "half",
+        "much",
+        "rest",
+        "bulk",
+        "remainder",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "number",
+        "score",
+        "scores",
+    }
+)
+# Nouns whose compound modifier says what they are: "an aid program", "mediation efforts".
+_OBJECT_CARRIERS = _EVENT_CARRIERS | {"program", "programme", "package", "shipment", "convoy"}
+
+
+def _named_object(noun: Token, objects: frozenset[str]) -> Token | None:
+    """The noun, if the pattern names it; or what it measures out ("part of a military aid
+    program"); or, for a carrier noun, the noun itself when its compound modifier is named
+    ("suspended the aid program", "ended mediation efforts between the militias": the
+    carrier holds the phrase's prepositions)."""
+    for _ in range(2):
+        lemma = noun.lemma_.lower()
+        if lemma in objects:
+            return noun
+        if lemma in _OBJECT_CARRIERS and any(
+            c.dep_ == "compound" and c.lemma_.lower() in objects for c in noun.children
+        ):
+            return noun
+        if lemma not in _QUANTITY_NOUNS:
+            return None
+        measured = next(
+            (
+                g
+                for c in noun.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        if measured is None:
+            return None
+        noun = measured
     return None

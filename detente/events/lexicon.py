@@ -31,7 +31,7 @@ from detente.events.ontology import Ontology
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 FLAGS = frozenset({"symmetric", "needs_target", "needs_source", "no_inherit", "fallback"})
-SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj"})
+SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})
 CUE_KINDS = frozenset(
     {
         "negation",
@@ -53,6 +53,7 @@ CUE_KINDS = frozenset(
         "ultimatum",
         "stative_passive",
         "agreement_noun",
+        "gerund_by_subject",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -207,7 +208,7 @@ def _read_patterns(
         for slot in targets:
             if slot not in SLOT_WORDS and not _WORD.match(slot):
                 raise row.error(
-                    f"target slot {slot!r}", fix="use dobj, iobj, poss, xcomp_obj or a preposition"
+                    f"target slot {slot!r}", fix="use dobj, iobj, poss, xcomp_obj, comp_subj or a preposition"
                 )
         flags = frozenset(row.values("flags"))
         if flags - FLAGS:

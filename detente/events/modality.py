@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from detente.events.frames import is_event_verb
 from detente.events.lexicon import Lexicon
-from detente.nlp.clauses import is_infinitive
+from detente.nlp.clauses import is_infinitive, verb_lemmas
 
 # How far up the clause chain a governing cue can sit ("pledged to help rebuild").
 _MAX_GOVERNORS = 4
@@ -101,7 +101,7 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             verb is not None
             and verb.pos_ == "VERB"
             and not said
-            and lexicon.is_cue("denial", verb.lemma_.lower())
+            and _is_cue_verb(lexicon, "denial", verb)
         ):
             return Assessment(Modality.DENIED, verb.text)
         # "pledged aid", "agreed to US mediation": what an intent verb takes is intended,
@@ -164,8 +164,8 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         elif infinitive and lexicon.is_cue("refusal", lemma):
             # "refused to release the sailors" is a rejection of its own (refusal_codes.tsv).
             return Assessment(Modality.REFUSED, governor.text)
-        elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "acl"} and lexicon.is_cue(
-            "denial", lemma
+        elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "acl"} and _is_cue_verb(
+            lexicon, "denial", governor
         ):
             return Assessment(Modality.DENIED, governor.text)
         elif (
@@ -177,6 +177,10 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if _is_question(trigger):
         return Assessment(Modality.QUESTION, "?")
     return intent or Assessment(Modality.ASSERTED)
+
+
+def _is_cue_verb(lexicon: Lexicon, kind: str, verb: Token) -> bool:
+    return any(lexicon.is_cue(kind, word) for word in verb_lemmas(verb))
 
 
 def _ultimatum_condition(trigger: Token, lexicon: Lexicon) -> Token | None:
@@ -235,6 +239,11 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "neg" or (child.dep_ == "advmod" and lexicon.is_cue("negation", word)):
+            will = _future_auxiliary(verb, lexicon)
+            if will is not None:
+                # "Syria says it will not accept more refugees", "said it would not meet
+                # their demands": announcing one will not do it is a refusal (12x).
+                return Assessment(Modality.REFUSED, f"{will.text} {child.text}")
             return Assessment(Modality.NEGATED, child.text)
         if child.dep_ == "mark" and lexicon.is_cue("condition", word):
             return Assessment(Modality.CONDITIONAL, child.text)
@@ -260,6 +269,18 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
             return Assessment(Modality.SPECULATIVE, child.text)
         if lexicon.is_cue("intent_aux", word):
             return Assessment(Modality.INTENT, child.text)
+    return None
+
+
+def _future_auxiliary(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The "will" of the verb, or the "would" of a reported one ("said it would")."""
+    for child in verb.children:
+        if child.dep_ != "aux":
+            continue
+        if lexicon.is_cue("intent_aux", child.lower_):
+            return child
+        if child.lower_ in _FUTURE_IN_THE_PAST and reporting_governor(verb, lexicon) is not None:
+            return child
     return None
 
 

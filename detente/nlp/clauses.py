@@ -109,6 +109,14 @@ def entity_around(token: Token) -> Span | None:
     return doc[start:end]
 
 
+def verb_lemmas(verb: Token) -> tuple[str, ...]:
+    """The verb's lemma, and with each particle it takes: ("rule", "rule out"). Cue words
+    may be phrasal: "ruled out talks" denies them, "Taliban-ruled Afghanistan" denies
+    nothing."""
+    lemma = verb.lemma_.lower()
+    return (lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"))
+
+
 def is_infinitive(verb: Token) -> bool:
     """A bare verb with "to": the complement in "offered on Monday to mediate"."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

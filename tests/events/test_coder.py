@@ -286,3 +286,77 @@ def test_a_light_verbs_object_may_be_its_passive_subject_or_a_misparsed_clause(
 def test_a_passive_with_no_doer_does_not_make_its_subject_an_object(code_one: Code) -> None:
     found = triples(code_one("Chadian rebels will keep fighting until their demands are met."))
     assert all(not c.startswith("08") for _, _, c in found), found
+
+
+def test_an_infinitive_of_purpose_is_done_by_the_clauses_subject(code_one: Code) -> None:
+    found = triples(
+        code_one("The African Union sent twelve experts to Burundi to investigate the killings.")
+    )
+    assert any(s == "IGOAFRAFU" and c.startswith("09") for s, _, c in found), found
+
+
+def test_a_gerund_after_resorted_to_is_what_the_subject_did(code_one: Code) -> None:
+    found = triples(code_one("Palestinian youths resorted to throwing stones at Israeli troops."))
+    assert any(s and s.startswith("PSE") and c == "145" for s, _, c in found), found
+    warned = triples(code_one("Egypt warned against attacking Iranian ships on Sunday."))
+    assert all(not c.startswith(("18", "19")) for _, _, c in warned), warned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a quantity noun measures out is the object
+        ("Colombian troops captured part of a FARC stronghold on Sunday.", ("COLMIL", "192")),
+        # a carrier noun whose modifier the pattern names
+        ("Sweden suspended its aid program for Zimbabwe.", ("SWE", "162")),
+        (
+            "Algerian diplomats ended mediation efforts between Mali and its rebels.",
+            ("DZAGOV", "165"),
+        ),
+    ],
+)
+def test_a_light_verbs_object_may_be_measured_out_or_carried(
+    code_one: Code, sentence: str, expected: tuple[str, str]
+) -> None:
+    source, cameo = expected
+    found = triples(code_one(sentence))
+    assert any(s == source and c == cameo for s, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # letting an actor act is a concession; letting a thing happen names no one
+        ("Morocco allowed the exiled opposition leader to return home.", ("MAR", "MAROPP", "080")),
+        (
+            "Israel will evacuate all settlements in the Gaza Strip next month.",
+            ("ISR", "PSE", "035"),
+        ),
+        (
+            "UN helicopters evacuated the wounded from the besieged Bosnian town of Srebrenica.",
+            ("IGOUNO", "BIH", "073"),
+        ),
+        (
+            "Indian and French warships began joint war games on Monday.",
+            ("INDMIL", "FRAMIL", "062"),
+        ),
+        (
+            "Kenyan police prevented a demonstration by opposition supporters in Nairobi.",
+            ("KENCOP", "KENOPP", "1721"),
+        ),
+        ("Jordan welcomed thousands of Iraqi refugees.", ("JOR", "IRQREF", "075")),
+    ],
+)
+def test_concessions_evacuations_exercises_and_banned_protests(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    source, target, cameo = expected
+    found = triples(code_one(sentence))
+    assert any(s == source and t == target and c.startswith(cameo) for s, t, c in found), found
+
+
+def test_allowing_a_thing_to_happen_is_no_concession(code_one: Code) -> None:
+    found = triples(
+        code_one("Chad and Sudan agreed to a truce to allow the exchange of Sudanese prisoners.")
+    )
+    assert all(c[:2] != "08" or c == "0871" for _, _, c in found), found

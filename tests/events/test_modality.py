@@ -197,3 +197,29 @@ def test_an_infinitive_parted_from_its_intent_verb_is_still_intended(code_one: C
     )
     assert {c for _, _, c in found} == {"039"}, found
     assert all(s == "ZAFGOV" for s, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jordan says it will not accept any more Iraqi refugees.", ("JOR", "IRQREF", "122")),
+        ("Chile said it would not release the Bolivian truck drivers.", ("CHL", "BOL", "1243")),
+    ],
+)
+def test_announcing_one_will_not_act_is_a_refusal(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code_one(sentence))
+    source, target, cameo = expected
+    assert any(s == source and t.startswith(target) and c == cameo for s, t, c in found), found
+
+
+def test_only_a_verb_with_its_particle_is_a_phrasal_denial(code_one: Code) -> None:
+    """ "ruled out" denies what it governs; a bare "ruled" does not."""
+    assert triples(code_one("Vietnam ruled out talks with Cambodia on Monday.")) == {
+        ("VNM", "KHM", "125")
+    }
+    found = triples(code_one("Military-ruled Myanmar has been sharing intelligence with Thailand."))
+    assert any(s.startswith("MMR") and t == "THA" and c.startswith("06") for s, t, c in found), (
+        found
+    )
