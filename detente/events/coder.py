@@ -33,7 +33,7 @@ from detente.events.modality import (
     condition_subject,
     reporting_governor,
 )
-from detente.events.modes import load_mode_cues, mode_from_text
+from detente.events.modes import load_mode_cues, load_type_cues, mode_from_text, type_from_trigger
 from detente.events.ontology import Ontology
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
@@ -78,6 +78,7 @@ class EventCoder:
         self.resolver = resolver
         self.locator = locator
         self.mode_cues = load_mode_cues(ontology)
+        self.type_cues = load_type_cues(ontology)
 
     def _is_report_verb(self, lemma: str) -> bool:
         return self.lexicon.is_cue("report", lemma)
@@ -144,7 +145,21 @@ class EventCoder:
         return DocCoding(merged, ctx.mentions, candidates)
 
     def _with_text_mode(self, event: Event, trigger: Token) -> Event:
-        """The PLOVER mode the clause's words show ("jets" -> aerial), where they show one."""
+        """The PLOVER type the trigger shows where PLOVER splits the CAMEO code ("indicted"
+        is ACCUSE, "arrested" COERCE), then the mode the clause's words show ("jets" ->
+        aerial), where they show one."""
+        by_trigger = type_from_trigger(trigger, event.event_type.cameo, self.type_cues)
+        if by_trigger is not None:
+            event = replace(
+                event,
+                event_type=replace(
+                    event.event_type,
+                    plover_type=by_trigger.plover_type,
+                    plover_mode=by_trigger.mode,
+                ),
+                reason=f"{event.reason}; PLOVER {by_trigger.plover_type}/{by_trigger.mode} for "
+                f"'{trigger.text}' ({by_trigger.where})",
+            )
         found = mode_from_text(trigger, event.event_type.plover_type, self.mode_cues)
         if found is None or found.mode == event.event_type.plover_mode:
             return event

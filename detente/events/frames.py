@@ -629,9 +629,11 @@ def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
         as_object = child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass")
         as_object = as_object or (child.dep_ == "ccomp" and child.pos_ == "NOUN")
         if as_object:
-            found = _named_object(child, objects)
-            if found is not None:
-                return found
+            # "provided photographs and other intelligence": any of the conjoined objects
+            for noun in (child, *child.conjuncts):
+                found = _named_object(noun, objects)
+                if found is not None:
+                    return found
         if child.dep_ in {"prep", "prt"}:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
@@ -665,10 +667,36 @@ _QUANTITY_NOUNS = frozenset(
         "number",
         "score",
         "scores",
+        # measures of goods: "handed over 700 kg of medicine"
+        "kg",
+        "kilogram",
+        "ton",
+        "tonne",
+        "lot",
+        "amount",
+        "quantity",
+        "load",
+        "truckload",
+        "planeload",
+        "batch",
+        "worth",
     }
 )
 # Nouns whose compound modifier says what they are: "an aid program", "mediation efforts".
-_OBJECT_CARRIERS = _EVENT_CARRIERS | {"program", "programme", "package", "shipment", "convoy"}
+_OBJECT_CARRIERS = _EVENT_CARRIERS | {
+    "program",
+    "programme",
+    "package",
+    "shipment",
+    "convoy",
+    # "sent peacekeeping troops", "a peacekeeping force"
+    "troop",
+    "force",
+    "soldier",
+    "contingent",
+    "unit",
+    "battalion",
+}
 
 
 def _named_object(noun: Token, objects: frozenset[str]) -> Token | None:

@@ -54,6 +54,7 @@ CUE_KINDS = frozenset(
         "stative_passive",
         "agreement_noun",
         "gerund_by_subject",
+        "discussion",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
@@ -208,7 +209,8 @@ def _read_patterns(
         for slot in targets:
             if slot not in SLOT_WORDS and not _WORD.match(slot):
                 raise row.error(
-                    f"target slot {slot!r}", fix="use dobj, iobj, poss, xcomp_obj, comp_subj or a preposition"
+                    f"target slot {slot!r}",
+                    fix="use dobj, iobj, poss, xcomp_obj, comp_subj or a preposition",
                 )
         flags = frozenset(row.values("flags"))
         if flags - FLAGS:

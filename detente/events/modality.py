@@ -95,6 +95,11 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         verb = trigger.head if trigger.dep_ == "dobj" else None
         if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep":
             verb = trigger.head.head
+        topic_of = _discussion_of(trigger, lexicon)
+        if topic_of is not None:
+            # "renewed negotiations on an Israeli troop pullback": what talks are about
+            # has not happened.
+            return Assessment(Modality.EMBEDDED, topic_of.text)
         # A rejected demand or offer was still made: "rejected Moscow's demand".
         said = lexicon.is_cue("report_noun", trigger.lemma_.lower())
         if (
@@ -177,6 +182,34 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if _is_question(trigger):
         return Assessment(Modality.QUESTION, "?")
     return intent or Assessment(Modality.ASSERTED)
+
+
+_TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
+
+
+def _discussion_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The talks or discussing verb an event noun is the topic of: "talks on a withdrawal",
+    "discussed the release of prisoners" (the `discussion` cues)."""
+    host = None
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        host = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPOSITIONS:
+        host = noun.head.head
+    if host is None or host.i == noun.i:
+        return None
+    if lexicon.is_cue("discussion", host.lemma_.lower()):
+        return host
+    if noun.dep_ == "pobj" and host.pos_ == "VERB":
+        # "renewed negotiations today on a pullback": the parser hangs the topic on the verb
+        return next(
+            (
+                c
+                for c in host.children
+                if c.dep_ == "dobj" and lexicon.is_cue("discussion", c.lemma_.lower())
+            ),
+            None,
+        )
+    return None
 
 
 def _is_cue_verb(lexicon: Lexicon, kind: str, verb: Token) -> bool:

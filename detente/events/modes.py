@@ -1,9 +1,11 @@
-"""PLOVER modes the text shows, beyond what the CAMEO code implies.
+"""PLOVER types and modes the text shows, beyond what the CAMEO code implies.
 
 CAMEO 190 says "use conventional military force"; whether from the air, with artillery or
 with rifles, the text often says, and PLOVER has a mode for it. The cue words are data
 (`detente/data/lexicon/plover_modes.tsv`); an event takes the mode of the first row whose
-words appear in its own clause, and keeps the CAMEO table's mode otherwise.
+words appear in its own clause, and keeps the CAMEO table's mode otherwise. Where PLOVER
+splits one CAMEO code by what was done (173: an arrest is COERCE, a charge ACCUSE, a
+conviction SANCTION), the trigger decides the type (`plover_types.tsv`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from spacy.tokens import Token
 from detente.data.tables import bundled, read_table
 from detente.errors import DataFileError
 from detente.events.ontology import Ontology
+from detente.nlp.clauses import verb_lemmas
 
 # Children whose phrases are another clause, not this event's own words.
 _OTHER_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "pcomp"}
@@ -36,24 +39,61 @@ class ModeFound:
     where: str
 
 
+@dataclass(frozen=True, slots=True)
+class TypeByTrigger:
+    cameo: str
+    triggers: frozenset[str]
+    plover_type: str
+    mode: str
+    where: str
+
+
+@cache
+def load_type_cues(ontology: Ontology) -> tuple[TypeByTrigger, ...]:
+    path = bundled("lexicon", "plover_types.tsv")
+    rows: list[TypeByTrigger] = []
+    for row in read_table(path, ("cameo", "triggers", "type", "mode")):
+        cameo, plover_type, mode = row.get("cameo"), row.get("type"), row.get("mode")
+        if cameo not in ontology:
+            raise DataFileError(
+                row.path, row.line, f"unknown CAMEO code {cameo!r}", fix="use a CAMEO code"
+            )
+        _check_mode(ontology, plover_type, mode, row.path, row.line)
+        triggers = frozenset(w.lower() for w in row.values("triggers"))
+        rows.append(TypeByTrigger(cameo, triggers, plover_type, mode, f"{row.path}:{row.line}"))
+    return tuple(rows)
+
+
+def type_from_trigger(
+    trigger: Token, cameo: str, cues: tuple[TypeByTrigger, ...]
+) -> TypeByTrigger | None:
+    """The PLOVER type this trigger gives an event of this CAMEO code, if a row says so."""
+    words = verb_lemmas(trigger)
+    return next((c for c in cues if c.cameo == cameo and any(w in c.triggers for w in words)), None)
+
+
+def _check_mode(ontology: Ontology, plover_type: str, mode: str, path: str, line: int) -> None:
+    known = ontology.plover_types.get(plover_type)
+    if known is None:
+        raise DataFileError(
+            path, line, f"unknown PLOVER type {plover_type!r}", fix="use a PLOVER type"
+        )
+    if mode not in known.modes:
+        raise DataFileError(
+            path,
+            line,
+            f"{plover_type} has no mode {mode!r}",
+            fix=f"use one of {', '.join(known.modes)}",
+        )
+
+
 @cache
 def load_mode_cues(ontology: Ontology) -> tuple[ModeCue, ...]:
     path = bundled("lexicon", "plover_modes.tsv")
     cues: list[ModeCue] = []
     for row in read_table(path, ("type", "mode", "words")):
         plover_type, mode = row.get("type"), row.get("mode")
-        known = ontology.plover_types.get(plover_type)
-        if known is None:
-            raise DataFileError(
-                row.path, row.line, f"unknown PLOVER type {plover_type!r}", fix="use a PLOVER type"
-            )
-        if mode not in known.modes:
-            raise DataFileError(
-                row.path,
-                row.line,
-                f"{plover_type} has no mode {mode!r}",
-                fix=f"use one of {', '.join(known.modes)}",
-            )
+        _check_mode(ontology, plover_type, mode, row.path, row.line)
         words = tuple(tuple(w.split()) for w in row.values("words"))
         cues.append(ModeCue(plover_type, mode, words, f"{row.path}:{row.line}"))
     return tuple(cues)

@@ -360,3 +360,54 @@ def test_allowing_a_thing_to_happen_is_no_concession(code_one: Code) -> None:
         code_one("Chad and Sudan agreed to a truce to allow the exchange of Sudanese prisoners.")
     )
     assert all(c[:2] != "08" or c == "0871" for _, _, c in found), found
+
+
+def test_what_talks_are_about_has_not_happened(code_one: Code) -> None:
+    found = triples(
+        code_one("Eritrea and Ethiopia renewed negotiations today on an Ethiopian troop pullback.")
+    )
+    assert {c for _, _, c in found} == {"046"}, found
+    found = triples(code_one("Rwanda and Uganda discussed the release of Congolese prisoners."))
+    assert all(not c.startswith("084") for _, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norway handed over 300 kg of medicine to Sudan's Red Crescent.", ("NOR", "073")),
+        ("Britain is providing maps and other military intelligence to Estonia.", ("GBR", "064")),
+        ("Japan sent peacekeeping troops to South Sudan.", ("JPN", "074")),
+        ("India's navy chief arrived in Colombo on Monday.", ("INDMIL", "042")),
+    ],
+)
+def test_objects_in_quantities_lists_and_compounds(
+    code_one: Code, sentence: str, expected: tuple[str, str]
+) -> None:
+    source, cameo = expected
+    assert any(s == source and c == cameo for s, _, c in triples(code_one(sentence)))
+
+
+def test_an_arrival_with_no_one_arriving_is_no_visit(code_one: Code) -> None:
+    found = triples(code_one("The first shipment of vaccines arrived in Kenya on Monday."))
+    assert all(c != "042" for _, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cameo", "plover"),
+    [
+        ("Kenyan police arrested five Somali journalists.", "173", ("COERCE", "arrest")),
+        (
+            "A Kenyan court charged five Somali journalists with espionage.",
+            "173",
+            ("ACCUSE", "allege"),
+        ),
+        ("A Kenyan court sentenced five Somali journalists.", "173", ("SANCTION", "convict")),
+        ("Peru's prime minister resigned on Sunday.", "0831", ("RETREAT", "resign")),
+    ],
+)
+def test_plover_splits_what_one_cameo_code_lumps_by_the_trigger(
+    code_one: Code, sentence: str, cameo: str, plover: tuple[str, str]
+) -> None:
+    events = [e for e in code_one(sentence).events if e.event_type.cameo == cameo]
+    assert events, sentence
+    assert (events[0].event_type.plover_type, events[0].event_type.plover_mode) == plover

@@ -60,3 +60,19 @@ def test_a_mode_the_type_does_not_have_is_refused(tmp_path: Path, monkeypatch) -
             modes.load_mode_cues(load_ontology())
     finally:
         modes.load_mode_cues.cache_clear()
+
+
+def test_a_type_by_trigger_row_with_an_unknown_mode_is_refused(tmp_path: Path, monkeypatch) -> None:
+    bad = tmp_path / "plover_types.tsv"
+    bad.write_text(
+        "# version: 1\n# source: test\n# licence: CC0\ncameo\ttriggers\ttype\tmode\tnotes\n"
+        "173\tindict\tACCUSE\tgossip\t\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(modes, "bundled", lambda *parts: bad)
+    modes.load_type_cues.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"plover_types.tsv:5: ACCUSE has no mode 'gossip'"):
+            modes.load_type_cues(load_ontology())
+    finally:
+        modes.load_type_cues.cache_clear()
