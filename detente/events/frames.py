@@ -24,7 +24,7 @@ _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # relations such as suspended flights (16), coercion (17), assaults and fighting (18-20).
 _LOCATIVE_TARGET_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 # Prepositions of an infinitive complement that can hold the outer verb's target.
-_COMPLEMENT_PREPS = ("to", "with", "against", "on", "for", "from", "into", "in")
+_COMPLEMENT_PREPS = ("to", "with", "against", "on", "for", "from", "into", "in", "at", "over")
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 _CLIMB_DEPS = {
     "dobj",
@@ -351,10 +351,12 @@ def _complement_targets(verb: Token) -> list[Argument]:
                 for c in child.children
                 if c.dep_ == "nsubj"
             ]
+            # "to show their anger at Chile's policies": what is their own is no target;
+            # what it is aimed at may be.
             found += [
                 Argument(c, f"object of '{child.text}'", fallback=True)
                 for c in child.children
-                if c.dep_ in {"dobj", "dative"}
+                if c.dep_ in {"dobj", "dative"} and not _owned_by_pronoun(c)
             ]
             # "to break off relations with Congo": the preposition may hang off the object.
             holders = [child, *(c for c in child.children if c.dep_ == "dobj")]
@@ -370,6 +372,10 @@ def _complement_targets(verb: Token) -> list[Argument]:
                 if c.dep_ == "nsubj"
             ]
     return found
+
+
+def _owned_by_pronoun(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
 
 def _agent_argument(verb: Token, lexicon: Lexicon) -> Argument | None:
@@ -517,7 +523,11 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     if lexicon.is_cue("request", noun.lemma_.lower()):
         # "their demand that the government release the prisoners", "a call for Russia to
         # withdraw": who is asked to act is the subject of the requested clause.
-        for clause in (c for c in noun.children if c.dep_ in {"acl", "ccomp", "advcl"}):
+        clauses = [c for c in noun.children if c.dep_ in {"acl", "ccomp", "advcl"}]
+        if noun.dep_ == "dobj":
+            # "reiterated its demand today that Israel ...": the clause hangs on the verb.
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for clause in clauses:
             frame.targets += [
                 Argument(c, f"who is asked to act: subject of '{clause.text}'")
                 for c in clause.children

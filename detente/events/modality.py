@@ -147,6 +147,11 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             # "its demand that the government release the prisoners", "calls to free the
             # hostages": the clause is what is asked for, not what was done.
             return Assessment(Modality.REQUESTED, noun_head.text)
+        asked = _request_object(token, lexicon) if dep == "ccomp" else None
+        if asked is not None:
+            # "reiterated its demand today that Israel ease restrictions": the parser hangs
+            # the demand's clause on the verb; it is still what is asked for.
+            return Assessment(Modality.REQUESTED, asked.text)
         governor = _clause_verb(token.head)
         lemma = governor.lemma_.lower()
         # "pledged to help", "pledged help", "ready to talk": the event is intended.
@@ -182,6 +187,23 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if _is_question(trigger):
         return Assessment(Modality.QUESTION, "?")
     return intent or Assessment(Modality.ASSERTED)
+
+
+def _request_object(clause: Token, lexicon: Lexicon) -> Token | None:
+    """A request noun the verb above a that-clause takes as its object before the clause
+    ("repeated its call on Friday that ..."): the clause belongs to the noun."""
+    verb = clause.head
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "dobj"
+            and c.i < clause.i
+            and c.pos_ == "NOUN"
+            and lexicon.is_cue("request", c.lemma_.lower())
+        ),
+        None,
+    )
 
 
 _TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})

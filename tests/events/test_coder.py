@@ -411,3 +411,47 @@ def test_plover_splits_what_one_cameo_code_lumps_by_the_trigger(
     events = [e for e in code_one(sentence).events if e.event_type.cameo == cameo]
     assert events, sentence
     assert (events[0].event_type.plover_type, events[0].event_type.plover_mode) == plover
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # whom a complaint is about, before whom it is made to
+        ("Ghana complained to the United Nations over Togolese air raids.", ("GHA", "TGO", "114")),
+        # seized from someone: they are the target
+        ("Kenyan police confiscated weapons from Somali smugglers.", ("KENCOP", "SOMCRM", "1711")),
+        # expelled someone's inspectors: whose they are
+        (
+            "Iran expelled inspectors of the International Atomic Energy Agency from Natanz.",
+            ("IRN", "IGOUNOIAE", "1662"),
+        ),
+        # a demand's clause hung on the verb still names who is asked
+        (
+            "The African Union repeated its demand today that Sudan free the journalists.",
+            ("IGOAFRAFU", "SDN", "10"),
+        ),
+        # the purpose names the target, not the protesters' own grievance
+        (
+            "Protesters in Lima blocked a road to show their anger at Chile's trade policies.",
+            ("PERCVL", "CHL", "144"),
+        ),
+        (
+            "Palestinian riots against Israeli settlements continued on Friday.",
+            ("PSE", "ISR", "145"),
+        ),
+    ],
+)
+def test_targets_of_complaints_seizures_expulsions_demands_and_protests(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    source, target, cameo = expected
+    found = triples(code_one(sentence))
+    assert any(
+        s is not None and s.startswith(source) and t == target and c.startswith(cameo)
+        for s, t, c in found
+    ), found
+
+
+def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations(code_one: Code) -> None:
+    found = triples(code_one("Russia threatened to stop negotiations with the United States."))
+    assert ("RUS", "USA", "134") in found
