@@ -180,7 +180,11 @@ class ActorResolver:
         patrons = [m for m in matches if m.is_name and _patron(ctx.doc, m)]
         entities = [m for m in matches if m.is_name and m not in ethnic and m not in patrons]
         if not entities and reference is not None and is_definite(head):
-            return self._refer(ctx, head, reference)
+            referred = self._refer(ctx, head, reference)
+            # "The main rebel group ... insisted": with nothing earlier to refer to, a
+            # reference noun that is also a role is that role.
+            if referred or not matches:
+                return referred
         if not matches:
             known = ctx.known_names.get(head.text) if head.pos_ == "PROPN" else None
             return [relabel(known, span, f"same person as '{known.text}' earlier")] if known else []

@@ -385,9 +385,18 @@ class EventCoder:
         """The demand or appeal code, and who makes it, for "X said Y must/should do Z"."""
         demand = (assessment.cue or "").lower() == "must"
         code = self.lexicon.obligation_code(act, demand)
+        verbs = [t for t in [frame.trigger, *frame.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}]
+        # "said the US must be ready to mediate": the verb that carries the "must"
         verb = next(
-            (t for t in [frame.trigger, *frame.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}),
-            None,
+            (
+                v
+                for v in verbs
+                if any(
+                    c.dep_ == "aux" and self.lexicon.is_cue("obligation", c.lower_)
+                    for c in v.children
+                )
+            ),
+            verbs[0] if verbs else None,
         )
         governor = reporting_governor(verb, self.lexicon) if verb is not None else None
         if code is None or governor is None:

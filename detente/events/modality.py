@@ -123,11 +123,19 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         ):
             intent = Assessment(Modality.INTENT, verb.text)
     token = _clause_verb(trigger)
+    # Whether every governor climbed so far only intends the trigger ("ready to", "agree to").
+    only_intended = True
     for level in range(_MAX_GOVERNORS + 1):  # level 0 is the trigger's own clause
         found = _cues_on(token, lexicon, trigger)
-        if found is not None and found.modality is Modality.OBLIGED and level > 0:
+        if (
+            found is not None
+            and found.modality is Modality.OBLIGED
+            and level > 0
+            and not only_intended
+        ):
             # "Iraq must allow inspectors to visit": only the required act itself is
-            # coded as demanded; what it would in turn bring about is not.
+            # coded as demanded; what it would in turn bring about is not. "The US must
+            # be ready to mediate" requires the mediation itself.
             found = Assessment(Modality.SPECULATIVE, found.cue)
         if found is not None:
             if found.modality is not Modality.INTENT:
@@ -154,6 +162,11 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             return Assessment(Modality.REQUESTED, asked.text)
         governor = _clause_verb(token.head)
         lemma = governor.lemma_.lower()
+        only_intended = only_intended and (
+            governor.pos_ == "AUX"
+            or lexicon.is_cue("intent_verb", lemma)
+            or lexicon.is_cue("intent_adj", lemma)
+        )
         # "pledged to help", "pledged help", "ready to talk": the event is intended.
         # "offered on Monday to mediate": the parser makes a delayed infinitive an advcl;
         # after other verbs it is one of purpose ("opened the bridge to allow ...").

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from detente.types import Actor, CodedArticle
+from tests.helpers import triples
 
 Code = Callable[..., CodedArticle]
 
@@ -81,3 +82,10 @@ def test_bracketed_aliases_are_one_mention(code_one: Code) -> None:
     coded = code_one("The Islamic State of Iraq and the Levant (ISIL) claimed the attack.")
     isil = [a for a in coded.actors if a.org == "ISIL"]
     assert len(isil) == 1 and isil[0].text.endswith("(ISIL)")
+
+
+def test_a_role_noun_with_nothing_to_refer_to_is_the_role(code_one: Code) -> None:
+    """ "The rebel group" refers back where there is a group before; in a story's first
+    sentence it is simply a rebel group (here Burundian, from its context)."""
+    found = triples(code_one("The rebel group attacked Burundi's army on Sunday."))
+    assert ("BDIREB", "BDIMIL", "190") in found

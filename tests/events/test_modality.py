@@ -223,3 +223,17 @@ def test_only_a_verb_with_its_particle_is_a_phrasal_denial(code_one: Code) -> No
     assert any(s.startswith("MMR") and t == "THA" and c.startswith("06") for s, t, c in found), (
         found
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the "must" sits on what only intends the act: the act itself is demanded
+        ("Kenya said the United States must be ready to mediate in Sudan.", ("KEN", "USA", "105")),
+        ("Peru said Chile must agree to hold talks with Bolivia.", ("PER", "CHL", "108")),
+    ],
+)
+def test_an_obligation_to_intend_an_act_demands_the_act(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code_one(sentence))
