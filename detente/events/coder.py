@@ -97,6 +97,8 @@ class EventCoder:
         candidates: list[Candidate] = []
         for index, sentence in enumerate(doc.sents):
             seen: set[tuple[str, str, str]] = set()
+            first_of_sentence = len(events)
+            serving: dict[int, frozenset[int]] = {}  # secondary trigger -> what it serves
             # "refused to release the sailors" is coded on the release refused (1243); the
             # refusing verb's own plain rejection (120) only where that found nothing.
             refusers: set[str | None] = set()
@@ -108,6 +110,7 @@ class EventCoder:
                 if "fallback" in pattern.flags and self._governs_event(token):
                     continue  # "agreed to hold talks": the talks say what was agreed
                 refusal_verb = self.lexicon.is_cue("refusal", token.lemma_.lower())
+                serving[token.idx] = self._served_triggers(token)
                 frame = build_frame(token, pattern, self.lexicon)
                 for event, candidate in self._code_frame(
                     article, ctx, dates, places, sentence, index, frame
@@ -131,6 +134,7 @@ class EventCoder:
                             elif refusal_verb and event.event_type.cameo == PLAIN_REFUSAL:
                                 plain_refusals.append((event, len(candidates)))
                     candidates.append(candidate)
+            events[first_of_sentence:] = _below_what_they_serve(events[first_of_sentence:], serving)
             for event, at in plain_refusals:
                 if _code_of(event.source) in refusers:
                     events.remove(event)
@@ -169,16 +173,17 @@ class EventCoder:
             reason=f"{event.reason}; PLOVER mode '{found.mode}' from '{found.word}' ({found.where})",
         )
 
-    def _serves_another_event(self, trigger: Token) -> bool:
-        """Whether the trigger heads an adverbial clause (a participle or an infinitive of
-        purpose) of a verb that is itself an event, or whose object is one ("continued
-        their hunger strike to demand ...")."""
+    def _served_triggers(self, trigger: Token) -> frozenset[int]:
+        """Where the events this trigger serves stand (character offsets), if it heads an
+        adverbial clause (a participle or an infinitive of purpose) of a verb that is itself
+        an event, or whose object is one ("continued their hunger strike to demand ...")."""
         if trigger.pos_ != "VERB" or trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
-            return False
+            return frozenset()
         head = trigger.head
         carriers = [head, *(c for c in head.children if c.dep_ in {"dobj", "prep"})]
         carriers += [g for c in carriers if c.dep_ == "prep" for g in c.children]
-        return any(match_pattern(t, self.lexicon) is not None for t in carriers)
+        carriers += [g for c in carriers for g in c.children if g.dep_ == "compound"]
+        return frozenset(t.idx for t in carriers if match_pattern(t, self.lexicon) is not None)
 
     def _unlisted_obligation(self, token: Token) -> Pattern | None:
         """ "The US declared that China must drop its trade barriers": a reported obligation
@@ -353,7 +358,7 @@ class EventCoder:
                 if part
             )
             confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
-            if self._serves_another_event(frame.trigger):
+            if self._served_triggers(frame.trigger):
                 # "demonstrated in Kirkuk calling for independence": the call is how the
                 # protest was made; the protest is the sentence's event.
                 confidence = round(max(0.05, confidence - _SECONDARY_PENALTY), 2)
@@ -602,6 +607,29 @@ def _refers_back(token: Token) -> bool:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+def _below_what_they_serve(events: list[Event], serving: dict[int, frozenset[int]]) -> list[Event]:
+    """A secondary event ("to demand reforms" after "began a hunger strike") is less sure
+    than the event it serves, whatever their other evidence: the protest is the sentence's
+    event."""
+    confidence_at: dict[int, float] = {}
+    for event in events:
+        at = event.evidence.trigger_start
+        confidence_at[at] = max(confidence_at.get(at, 0.0), event.confidence)
+    capped = []
+    for event in events:
+        served = [
+            confidence_at[i]
+            for i in serving.get(event.evidence.trigger_start, ())
+            if i in confidence_at
+        ]
+        ceiling = round(max(0.05, max(served) - _SECONDARY_GAP), 2) if served else 1.0
+        capped.append(replace(event, confidence=ceiling) if event.confidence > ceiling else event)
+    return capped
+
+
+_SECONDARY_GAP = 0.05
 
 
 def _confidence(

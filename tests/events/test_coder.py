@@ -455,3 +455,14 @@ def test_targets_of_complaints_seizures_expulsions_demands_and_protests(
 def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations(code_one: Code) -> None:
     found = triples(code_one("Russia threatened to stop negotiations with the United States."))
     assert ("RUS", "USA", "134") in found
+
+
+def test_a_protest_outranks_the_demand_it_was_made_for(code_one: Code) -> None:
+    events = code_one(
+        "Kenyan farmers began a hunger strike outside parliament to demand the return of "
+        "land seized by Kenyan police."
+    ).events
+    by_root = {e.event_type.root: e for e in events}
+    assert by_root["14"].confidence > by_root["10"].confidence, [
+        (e.event_type.cameo, e.confidence) for e in events
+    ]
