@@ -177,9 +177,14 @@ class EventCoder:
         """Where the events this trigger serves stand (character offsets), if it heads an
         adverbial clause (a participle or an infinitive of purpose) of a verb that is itself
         an event, or whose object is one ("continued their hunger strike to demand ...")."""
-        if trigger.pos_ != "VERB" or trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
+        if trigger.pos_ != "VERB" or trigger.head.i == trigger.i:
             return frozenset()
         head = trigger.head
+        # "began a hunger strike to demand ...": the parser may make the purpose the
+        # complement of a light verb that already has its object.
+        light = trigger.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in head.children)
+        if trigger.dep_ != "advcl" and not light:
+            return frozenset()
         carriers = [head, *(c for c in head.children if c.dep_ in {"dobj", "prep"})]
         carriers += [g for c in carriers if c.dep_ == "prep" for g in c.children]
         carriers += [g for c in carriers for g in c.children if g.dep_ == "compound"]
