@@ -259,6 +259,8 @@ class EventCoder:
         source_how = source_arg.how if source_arg else ""
         inherited = source_arg.inherited if source_arg else False
         targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
+        if pattern.code[:2] in _FORCE_ROOTS:
+            targets = [_as_civilians(t) for t in targets]
         if not targets and code.startswith(THREAT_ROOT):
             # "threatened a general strike unless Israel rescinded the law": at Israel.
             condition = condition_subject(frame.trigger, self.lexicon)
@@ -724,6 +726,50 @@ def _as_stated(
     text named as source, unless it named none."""
     named = [p for p in pairs if p[0] is None or any(p[0] is s for s in sources)]
     return named or pairs
+
+
+# Coercion (17) and violence (18-20), whose targets named only by a place or a people are
+# that place's or people's civilians.
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Things in a place that belong to its forces, not its people: "shelled Syrian positions".
+_MILITARY_THINGS = frozenset(
+    {
+        "position",
+        "base",
+        "post",
+        "outpost",
+        "garrison",
+        "barrack",
+        "barracks",
+        "airbase",
+        "airfield",
+        "installation",
+        "bunker",
+        "trench",
+        "checkpoint",
+        "depot",
+        "stronghold",
+    }
+)
+
+
+def _as_civilians(actor: Actor) -> Actor:
+    """ "arrested 100 Palestinians", "shelled Iraqi towns", "imposed a curfew in Cizre":
+    a target that is a people or a place (not the state's name) is its civilians, CVL, as
+    CAMEO and the PLOVER gold code them; "bombed Turkey" stays the state."""
+    if actor.kind is not ActorKind.COUNTRY or actor.sectors or actor.org or not actor.country:
+        return actor
+    if not actor.reason.startswith(("place ", "country adjective")):
+        return actor
+    head = actor.text.split()[-1].lower() if actor.text else ""
+    if head.rstrip("s") in _MILITARY_THINGS or head in _MILITARY_THINGS:
+        return actor
+    return replace(
+        actor,
+        code=f"{actor.code}CVL",
+        sectors=("CVL",),
+        reason=f"{actor.reason}; a people or place attacked or coerced: its civilians (CVL)",
+    )
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -466,3 +466,19 @@ def test_a_protest_outranks_the_demand_it_was_made_for(code_one: Code) -> None:
     assert by_root["14"].confidence > by_root["10"].confidence, [
         (e.event_type.cameo, e.confidence) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target"),
+    [
+        ("Kenyan soldiers arrested more than 100 Somalis on Saturday.", "SOMCVL"),
+        ("Ethiopian artillery shelled Eritrean towns on Monday.", "ERICVL"),
+        ("Ethiopian jets bombed Eritrea on Monday.", "ERI"),
+        ("Ethiopian artillery shelled Eritrean positions on Monday.", "ERIMIL"),
+    ],
+)
+def test_a_people_or_place_attacked_is_its_civilians_but_a_state_is_the_state(
+    code_one: Code, sentence: str, target: str
+) -> None:
+    found = triples(code_one(sentence))
+    assert any(t == target for _, t, _ in found), found
