@@ -3,7 +3,7 @@
 The entity (country, organisation, person or place) gives the country and code; role
 words give the sectors; a person's term of office, read against the article's date,
 says who they were then: in office (their country's GOV), former (ELI), or not yet in
-office (their country alone).
+office (their country alone, or the role the text gives them).
 """
 
 from __future__ import annotations
@@ -95,7 +95,10 @@ def _person(
     if former:
         sectors = ["ELI"]
     elif not_yet:
-        sectors = [s for s in role_sectors if s != "GOV"]
+        # The dictionary's office is later, but a role the text gives is the text's word:
+        # "Serbian President Kostunica" in a story dated only by its year, "President
+        # Bush" in 1990 (a namesake whose term the file does not hold).
+        sectors = list(role_sectors)
     else:
         sectors = role_sectors or list(primary.sectors)
     base = primary.org_code if primary.org else primary.country_code

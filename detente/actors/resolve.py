@@ -37,6 +37,7 @@ from detente.actors.dictionary import Entry, EntryKind
 from detente.actors.matcher import ActorMatcher, Match, tokens_of
 from detente.actors.phrases import (
     MODIFIER_DEPS,
+    PHRASE_PREPS,
     is_definite,
     is_plural,
     person_name,
@@ -128,7 +129,9 @@ class ActorResolver:
         for h in heads:
             key = (h.i, False)
             if key not in ctx.cache:
-                found = tuple(self._resolve_phrase(ctx, h, phrase_depths(h)))
+                # "a spokesman for the rebels": whom they speak for is part of the phrase
+                preps = _SPEAKS_FOR_PREPS if h.lemma_.lower() in _SPEAKS_FOR else PHRASE_PREPS
+                found = tuple(self._resolve_phrase(ctx, h, phrase_depths(h, preps=preps)))
                 ctx.cache[key] = _with_context_country(ctx, h.i, found) if ctx.complete else found
             actors.extend(ctx.cache[key])
         return actors
@@ -200,6 +203,12 @@ class ActorResolver:
             and ctx.doc[m.start : m.end].text.lower() == m.entries[0].phrase
         ]
         role = min(roles, key=lambda m: (_match_depth(m, depth), -m.start), default=None)
+        speaker_role = role
+        if role is not None and role.entries[0].phrase in _SPEAKING_ROLES:
+            # "leaders of the opposition coalition", "a spokesman for the rebels": whom a
+            # leader or spokesman stands for says the sector.
+            deeper = [m for m in roles if _match_depth(m, depth) > _match_depth(role, depth)]
+            role = min(deeper, key=lambda m: (_match_depth(m, depth), -m.start), default=role)
         role_entry = role.entries[0] if role else None
         sectors = list(role_entry.sectors) if role_entry else []
         reasons = [f"role '{role_entry.phrase}' ({role_entry.where})"] if role_entry else []
@@ -228,7 +237,7 @@ class ActorResolver:
                 else list(dict.fromkeys([*sectors, *entry.sectors]))
             )
             reasons.append(f"modifier '{entry.phrase}' ({entry.where})")
-        is_person = bool(role_entry and role_entry.refers_to == "person")
+        is_person = bool(speaker_role is not None and speaker_role.entries[0].refers_to == "person")
         actors = [
             compose(_as_place(entry, head), why, sectors, reasons, span, name, is_person)
             for entry, why in self._primaries(ctx, entities, depth)
@@ -388,6 +397,17 @@ class ActorResolver:
         if token.pos_ == "PROPN":
             return token.text in ctx.known_names
         return token.pos_ == "NOUN" and self._reference(token) is not None and is_definite(token)
+
+
+# Heads whose "for" phrase names whom they stand for.
+_SPEAKS_FOR = frozenset(
+    {"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator", "representative"}
+)
+_SPEAKS_FOR_PREPS = PHRASE_PREPS | {"for"}
+# Roles that speak for a body: the body's own role, further down the phrase, says more.
+_SPEAKING_ROLES = frozenset(
+    {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member"}
+)
 
 
 def _sentence(token: Token) -> int:

@@ -261,6 +261,10 @@ class EventCoder:
         targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
         if pattern.code[:2] in _FORCE_ROOTS:
             targets = [_as_civilians(t) for t in targets]
+        if pattern.code[:2] == PROTEST_ROOT:
+            sources = [_as_civilians(s, people_only=True) for s in sources]
+        if pattern.code[:2] in _ARMED_ROOTS:
+            sources = [_as_armed_forces(s) for s in sources]
         if not targets and code.startswith(THREAT_ROOT):
             # "threatened a general strike unless Israel rescinded the law": at Israel.
             condition = condition_subject(frame.trigger, self.lexicon)
@@ -753,13 +757,15 @@ _MILITARY_THINGS = frozenset(
 )
 
 
-def _as_civilians(actor: Actor) -> Actor:
+def _as_civilians(actor: Actor, *, people_only: bool = False) -> Actor:
     """ "arrested 100 Palestinians", "shelled Iraqi towns", "imposed a curfew in Cizre":
     a target that is a people or a place (not the state's name) is its civilians, CVL, as
-    CAMEO and the PLOVER gold code them; "bombed Turkey" stays the state."""
+    CAMEO and the PLOVER gold code them; "bombed Turkey" stays the state. With
+    `people_only`, for protesters: "Young Algerians blocked roads" (not "Algeria")."""
     if actor.kind is not ActorKind.COUNTRY or actor.sectors or actor.org or not actor.country:
         return actor
-    if not actor.reason.startswith(("place ", "country adjective")):
+    kinds = ("country adjective",) if people_only else ("place ", "country adjective")
+    if not actor.reason.startswith(kinds):
         return actor
     head = actor.text.split()[-1].lower() if actor.text else ""
     if head.rstrip("s") in _MILITARY_THINGS or head in _MILITARY_THINGS:
@@ -769,6 +775,52 @@ def _as_civilians(actor: Actor) -> Actor:
         code=f"{actor.code}CVL",
         sectors=("CVL",),
         reason=f"{actor.reason}; a people or place attacked or coerced: its civilians (CVL)",
+    )
+
+
+# Roots of armed force: its show (15) and its use (18-20).
+_ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
+# Weapons and platforms the role dictionary leaves out (a plane is not always military) but
+# that, named by a country as the doer of force, are its military: "Russian aircraft".
+_PLATFORMS = frozenset(
+    {
+        "aircraft",
+        "plane",
+        "warplane",
+        "helicopter",
+        "gunship",
+        "ship",
+        "vessel",
+        "drone",
+        "predator",
+        "reaper",
+        "missile",
+        "rocket",
+        "artillery",
+        "tank",
+        "submarine",
+        "bomber",
+    }
+)
+
+
+def _as_armed_forces(actor: Actor) -> Actor:
+    """ "Russian aircraft killed 46 civilians", "US Predator attacks": the country's
+    military."""
+    if actor.kind is not ActorKind.COUNTRY or actor.sectors or actor.org or not actor.country:
+        return actor
+    if not actor.reason.startswith("country adjective"):
+        return actor
+    words = {w.lower().rstrip("s") for w in actor.text.split()} | {
+        w.lower() for w in actor.text.split()
+    }
+    if not words & _PLATFORMS:
+        return actor
+    return replace(
+        actor,
+        code=f"{actor.code}MIL",
+        sectors=("MIL",),
+        reason=f"{actor.reason}; a country's weapons used in force: its military (MIL)",
     )
 
 

@@ -51,3 +51,14 @@ def test_without_a_date_the_latest_office_is_used_and_said(code_one: Code) -> No
     coded = code_one("Putin criticised NATO.", date=None)
     assert coded.actors[0].code == "RUSGOV"
     assert "no article date" in coded.actors[0].reason
+
+
+def test_before_the_files_term_a_bare_name_is_its_country_but_a_role_in_the_text_counts(
+    code_one: Code,
+) -> None:
+    """A story dated only by its year, or a namesake before the file's term: the text's
+    "President" is believed, a bare name is only its country."""
+    bare = code_one("Kostunica criticised NATO.", date="1998-01-01")
+    assert bare.actors[0].code == "SRB"
+    titled = code_one("Serbian President Vojislav Kostunica criticised NATO.", date="2000-01-01")
+    assert titled.actors[0].code == "SRBGOV"

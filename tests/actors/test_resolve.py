@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from detente.types import ActorKind, CodedArticle
+from tests.helpers import triples
 
 Code = Callable[..., CodedArticle]
 
@@ -103,3 +104,31 @@ def test_territories_named_in_the_news_resolve_to_their_country(code_one: Code) 
     assert found.get("Northern Ireland") == "GBR"
     assert found.get("the West Bank") == "PSE" or found.get("West Bank") == "PSE"
     assert found.get("Gaza") == "PSE"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # whom a leader or spokesman stands for says the sector
+        ("Leaders of the Kenyan opposition coalition condemned the arrests.", "KENOPP"),
+        ("A spokesman for the Sudanese rebels condemned the arrests.", "SDNREB"),
+    ],
+)
+def test_leaders_and_spokesmen_take_the_sector_of_whom_they_speak_for(
+    code_one: Code, sentence: str, source: str
+) -> None:
+    assert any(s == source for s, _, _ in triples(code_one(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a people protesting are civilians; a country's weapons used in force its military
+        ("Young Algerians blocked roads in the capital on Sunday.", "DZACVL"),
+        ("Russian aircraft bombed a village in Chechnya on Sunday.", "RUSMIL"),
+    ],
+)
+def test_a_people_protesting_are_civilians_and_a_countrys_weapons_its_military(
+    code_one: Code, sentence: str, source: str
+) -> None:
+    assert any(s == source for s, _, _ in triples(code_one(sentence)))
