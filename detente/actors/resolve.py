@@ -237,7 +237,14 @@ class ActorResolver:
                 else list(dict.fromkeys([*sectors, *entry.sectors]))
             )
             reasons.append(f"modifier '{entry.phrase}' ({entry.where})")
-        is_person = bool(speaker_role is not None and speaker_role.entries[0].refers_to == "person")
+        # "a Hamas spokesman" is a person; "the rebel Revolutionary United Front" is the
+        # group the name heads, whatever its role word says.
+        is_person = bool(
+            speaker_role is not None
+            and speaker_role.entries[0].refers_to == "person"
+            and _match_depth(speaker_role, depth)
+            <= min((_match_depth(m, depth) for m in entities), default=99)
+        )
         actors = [
             compose(_as_place(entry, head), why, sectors, reasons, span, name, is_person)
             for entry, why in self._primaries(ctx, entities, depth)

@@ -89,3 +89,13 @@ def test_a_role_noun_with_nothing_to_refer_to_is_the_role(code_one: Code) -> Non
     sentence it is simply a rebel group (here Burundian, from its context)."""
     found = triples(code_one("The rebel group attacked Burundi's army on Sunday."))
     assert ("BDIREB", "BDIMIL", "190") in found
+
+
+def test_a_named_group_with_a_role_word_before_it_is_an_it(code_one: Code) -> None:
+    """ "The rebel Revolutionary United Front announced it will ...": a group, not a person."""
+    found = triples(
+        code_one(
+            "The rebel Revolutionary United Front announced it will return weapons to Sierra Leone."
+        )
+    )
+    assert any(s == "SLEREBRUF" and t == "SLE" and c.startswith("035") for s, t, c in found), found

@@ -237,3 +237,8 @@ def test_an_obligation_to_intend_an_act_demands_the_act(
     code_one: Code, sentence: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(code_one(sentence))
+
+
+def test_a_subject_committed_to_an_act_intends_it(code_one: Code) -> None:
+    found = triples(code_one("Vietnam is committed to closer cooperation with Laos."))
+    assert any(s == "VNM" and c.startswith("03") for s, _, c in found), found
