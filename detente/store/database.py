@@ -88,6 +88,7 @@ def write_batch(
     ids = [c.article.article_id for c in coded]
     origins = [c.article.origin for c in coded] + [r.origin for r in rejected]
     now = _now()
+    _limit_buffer_pool(con, coded)
     con.execute("BEGIN TRANSACTION")
     try:
         for table in ("events", "actor_mentions", "articles"):
@@ -109,6 +110,26 @@ def write_batch(
         raise StoreError(
             f"writing to the store failed: {exc}", fix="check disk space and permissions"
         ) from exc
+
+
+# DuckDB keeps the blocks it writes (at every checkpoint) and reads in its buffer pool until
+# the pool reaches `memory_limit`, 80% of RAM by default, so a writing process held the
+# whole store file and grew with it: 540 -> 665 MB peak from a 1x to a 10x corpus, while
+# malloc_trim and other allocators changed nothing (docs/benchmarks.md). A limit well
+# under that keeps the pool to a few blocks. A batch's own uncommitted rows cannot be
+# evicted (200 articles of 1M characters need some 200 MB), so the limit grows with the
+# batch. A store in memory is all buffer pool and keeps the default.
+_POOL_FLOOR = 32 * 2**20
+
+
+def _limit_buffer_pool(con: duckdb.DuckDBPyConnection, coded: Sequence[CodedArticle]) -> None:
+    in_memory = con.execute(
+        "SELECT path IS NULL FROM duckdb_databases() WHERE database_name = current_database()"
+    ).fetchone()
+    if in_memory is None or in_memory[0]:
+        return
+    batch_bytes = sum(len(c.article.text.encode()) for c in coded)
+    con.execute(f"SET memory_limit = '{(_POOL_FLOOR + 2 * batch_bytes) // 2**20}MiB'")
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

@@ -148,3 +148,14 @@ def test_top_dyads_are_unordered_pairs(filled: duckdb.DuckDBPyConnection) -> Non
 def test_reading_a_missing_store_says_how_to_fill_it(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="detente ingest"):
         open_store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_a_file_store_keeps_a_small_buffer_pool_that_fits_the_batch(tmp_path: Path) -> None:
+    # Open item "memory of the full pipeline grows with the corpus" (docs/benchmarks.md):
+    # DuckDB's default pool kept the whole store file, so the ingest grew with the store.
+    con = open_store(tmp_path / "store.duckdb")
+    write_batch(con, [coded("a1")], [])
+    assert con.execute("SELECT current_setting('memory_limit')").fetchone() == ("32.0 MiB",)
+    long = Article(article_id="a2", text="x" * 60_000_000, origin="a2.txt")
+    write_batch(con, [CodedArticle(long, (), ())], [])
+    assert store_counts(con)["articles"] == 2
