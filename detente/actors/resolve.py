@@ -499,26 +499,31 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             weight = _PLACE_WEIGHT
         vote(m.head, actor.country, code, actor.text, m.sentence, weight)
         counted.update(range(actor.start, actor.end))
+    numbers = _sentence_numbers(ctx.doc)
     for match in ctx.matches:
         entry = match.entries[0]
+        # Sentences first: building tokens for every match of a long story is the cost.
+        number = numbers[match.start]
+        if number not in (sentence, sentence - 1) or match.start == head:
+            continue
+        if not (match.is_name and entry.is_country and entry.country):
+            continue
         token = ctx.doc[match.start]
-        if not (match.is_name and entry.is_country and entry.country) or token.idx in counted:
+        if token.idx in counted:
             continue
         if _names_a_town(entry, ctx.doc[match.end - 1]):
             continue  # "the city of Tripoli" says nothing of Libya
-        number = _sentence(token)
-        if number in (sentence, sentence - 1) and match.start != head:
-            # "killed 20 civilians in Idlib": a town named in the sentence says where the
-            # role is, more than the nationality of the one who acted ("Russian strikes").
-            weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
-            vote(
-                match.start,
-                entry.country,
-                entry.country_code or entry.country,
-                token.text,
-                number,
-                weight,
-            )
+        # "killed 20 civilians in Idlib": a town named in the sentence says where the role
+        # is, more than the nationality of the one who acted ("Russian strikes").
+        weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
+        vote(
+            match.start,
+            entry.country,
+            entry.country_code or entry.country,
+            token.text,
+            number,
+            weight,
+        )
     if not scores:
         return None
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))

@@ -54,7 +54,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _speaker(doc: Doc, start: int, end: int, is_report_verb: Callable[[str], bool]) -> Token | None:
     """The subject of the nearest reporting verb outside the quote, after it or before it."""
-    inside = {t.i for t in doc if start <= t.idx < end}
+    # Only the quote's own tokens are looked at: walking the whole doc for each quote made
+    # long interviews quadratic.
+    around = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    inside = {t.i for t in around if start <= t.idx < end} if around is not None else set()
     sentences = []
     last = doc.char_span(end - 1, end, alignment_mode="expand") if end > start else None
     first = doc.char_span(start, start + 1, alignment_mode="expand")

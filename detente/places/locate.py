@@ -211,12 +211,10 @@ class Locator:
             # "shelled Kherson": an attacked place is where the attack happened.
             found = self._mention(doc, token, token.head.i, prefer)
             return [replace(m, own_only=True) for m in found]
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            return []
         holder = token.head.head
-        if (
-            token.dep_ == "pobj"
-            and token.head.lower_ == "of"
-            and holder.lemma_.lower() in _PLACE_NOUNS
-        ):
+        if holder.lemma_.lower() in _PLACE_NOUNS:
             # "the southern city of Kherson", "the resort of Sochi", "the Lebanese village of X"
             anchor = holder.head.head.i if holder.dep_ == "pobj" else holder.head.i
             found = self._mention(doc, token, anchor, prefer)
