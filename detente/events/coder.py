@@ -261,8 +261,6 @@ class EventCoder:
         targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
         if pattern.code[:2] in _FORCE_ROOTS:
             targets = [_as_civilians(t) for t in targets]
-        if pattern.code[:2] == PROTEST_ROOT:
-            sources = [_as_civilians(s, people_only=True) for s in sources]
         if pattern.code[:2] in _ARMED_ROOTS:
             sources = [_as_armed_forces(s) for s in sources]
         if not targets and code.startswith(THREAT_ROOT):
@@ -355,6 +353,11 @@ class EventCoder:
                 )
                 continue
             implicit = None
+            if code[:2] == PROTEST_ROOT and src is not None:
+                # "Young Algerians blocked roads": a people protesting are its civilians
+                # (after the pairs, so their own country named as the place still counts
+                # as no target: "Iraqi Kurds demonstrated in northern Iraq").
+                src = _as_civilians(src, people_only=True)
             if tgt is None and code[:2] == PROTEST_ROOT:
                 implicit = _own_government(src, frame.trigger)
             reason = "; ".join(
