@@ -22,6 +22,7 @@ REFERS_TO = frozenset(
     {
         "person",
         "actor",
+        "side",
         "plural",
         "thing",
         "country",
@@ -91,20 +92,33 @@ def antecedents(
     reference: Reference,
     *,
     skip_quotes: bool,
+    skip: frozenset[int] = frozenset(),
 ) -> list[Mentioned]:
-    """The mentions a reference stands for, most recent first (two for "the two countries")."""
+    """The mentions a reference stands for, most recent first (two for "the two countries"),
+    leaving out the heads in `skip` (the subject of the reference's own clause: in "Guterres
+    called on both sides", Guterres is not one of them)."""
     fits = _FITS[reference.refers_to]
     reach = _REACH.get(reference.refers_to, _DEFAULT_REACH)
     found: list[Mentioned] = []
     seen_codes: set[str] = set()
     for mention in reversed(history):
-        if mention.head >= before or (skip_quotes and mention.in_quote):
+        if mention.head >= before or (skip_quotes and mention.in_quote) or mention.head in skip:
             continue
         if sentence - mention.sentence > reach:
             break
+        if all(a.reason.startswith("place ") for a in mention.actors):
+            continue  # a town is where things happen, not who did them ("in Jeddah ... it")
+        pair = {a.code for a in mention.actors}
+        if not found and reference.number > 1 and len(pair) == reference.number:
+            return [mention]  # "Sudan's army and the RSF ... both sides": one mention of two
         if not fits(mention):
             continue
-        codes = {_country_code(a) or a.code for a in mention.actors}
+        # "the two countries" are two countries; "the two sides" may be two sides of one
+        # country (its army and a militia).
+        codes = {
+            (_country_code(a) or a.code) if reference.refers_to == "country" else a.code
+            for a in mention.actors
+        }
         if reference.number > 1 and codes <= seen_codes:
             continue
         found.append(mention)
@@ -195,6 +209,9 @@ def _single(mention: Mentioned) -> bool:
 _FITS: dict[str, Callable[[Mentioned], bool]] = {
     "person": lambda m: _single(m) and m.actors[0].kind is ActorKind.PERSON,
     "actor": lambda m: _single(m),
+    # one side of a conflict or talks: any one actor, conjoined or not ("the army and the
+    # RSF ... both sides")
+    "side": lambda m: len(m.actors) == 1,
     "plural": lambda m: m.plural or len(m.actors) > 1 or m.actors[0].kind is ActorKind.ORGANISATION,
     "thing": lambda m: (
         _single(m) and m.actors[0].kind in {ActorKind.COUNTRY, ActorKind.ORGANISATION}

@@ -352,7 +352,12 @@ class ActorResolver:
     def _refer(self, ctx: DocActors, token: Token, reference: Reference) -> list[Actor]:
         quote = ctx.quote_at(token)
         found = antecedents(
-            ctx.history, token.i, _sentence(token), reference, skip_quotes=quote is None
+            ctx.history,
+            token.i,
+            _sentence(token),
+            reference,
+            skip_quotes=quote is None,
+            skip=_own_clause_subject(token) if token.pos_ != "PRON" else frozenset(),
         )
         span = (
             token.doc[token.i : token.i + 1]
@@ -415,6 +420,16 @@ _SPEAKS_FOR_PREPS = PHRASE_PREPS | {"for"}
 _SPEAKING_ROLES = frozenset(
     {"leader", "official", "spokesman", "spokeswoman", "spokesperson", "member"}
 )
+
+
+def _own_clause_subject(token: Token) -> frozenset[int]:
+    """The subject of the verb whose clause a reference noun is in: no noun refers to it."""
+    verb = token.head
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return frozenset(c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
 
 
 def _sentence(token: Token) -> int:

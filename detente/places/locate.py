@@ -58,6 +58,8 @@ _PLACE_NOUNS = {
 # Roots whose events, with no place named, happen in the source's own country.
 _AID_ROOT = "07"
 _AT_HOME_ROOTS = {"14", "15", "17"}
+# Meetings (04) and diplomatic cooperation such as signed agreements (05).
+_DIPLOMATIC_ROOTS = {"04", "05"}
 _REGION_NOUNS = {
     "province",
     "region",
@@ -86,6 +88,7 @@ class DocPlaces:
     by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)
     # A sentence without places, in the same paragraph as one with: that sentence's place.
     narrative: dict[int, Place] = field(default_factory=dict)
+    dateline: Place | None = None  # where the story was filed from
 
 
 class Locator:
@@ -104,7 +107,7 @@ class Locator:
         countries = list(article_countries)
         prefer = list(dict.fromkeys(countries))
         here = self._dateline_place(dateline, prefer)
-        places = DocPlaces()
+        places = DocPlaces(dateline=here)
         named = {
             s.start: [m for token in s for m in self._mentions(doc, token, prefer, here)]
             for s in doc.sents
@@ -169,6 +172,13 @@ class Locator:
         earlier = places.narrative.get(sentence)
         if earlier is not None:
             return replace(earlier, rule="named in the sentence before, in the same paragraph")
+        home = places.dateline
+        sides = {a.country for a in (source, target) if a is not None and a.country}
+        if root in _DIPLOMATIC_ROOTS and home is not None and home.country in sides:
+            # "BEIJING -- ... Following the talks, the two sides signed agreements": talks
+            # and signings that name no place were held where the story was filed, when
+            # that is one side's country.
+            return replace(home, rule="a meeting or agreement with no place: the dateline city")
         return self._by_actors(source, target, quad, root)
 
     def _by_actors(

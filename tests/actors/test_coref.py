@@ -99,3 +99,14 @@ def test_a_named_group_with_a_role_word_before_it_is_an_it(code_one: Code) -> No
         )
     )
     assert any(s == "SLEREBRUF" and t == "SLE" and c.startswith("035") for s, t, c in found), found
+
+
+def test_both_sides_are_the_two_actors_named_last(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Sudan's army and the Rapid Support Forces signed a truce in Jeddah. "
+            "Guterres called on both sides to respect it."
+        )
+    )
+    asked = {t for s, t, c in found if c.startswith("02")}
+    assert asked == {"SDNMIL", "SDNREBRSF"}, found

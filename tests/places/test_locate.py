@@ -104,3 +104,16 @@ def test_a_town_sharing_a_capitals_name_is_no_government(code_one: Code) -> None
     )
     assert not any(a.country == "LBY" for a in coded.actors)
     assert all(e.location is not None and e.location.country == "LBN" for e in coded.events)
+
+
+def test_talks_with_no_place_reported_from_one_sides_capital_were_held_there(
+    code_one: Code,
+) -> None:
+    coded = code_one(
+        "NAIROBI (Reuters) - Kenya's foreign minister met Uganda's foreign minister on Friday.\n\n"
+        "Following the talks, the two sides signed a border agreement."
+    )
+    signed = [e for e in coded.events if e.event_type.cameo == "057"]
+    assert signed and all(e.location and e.location.country == "KEN" for e in signed)
+    criticised = code_one("NAIROBI (Reuters) - Egypt criticised Ethiopia on Friday.")
+    assert [e.location for e in criticised.events] == [None]
