@@ -374,6 +374,19 @@ def _complement_targets(verb: Token) -> list[Argument]:
     return found
 
 
+# "by road", "by air", "by phone": how something was done, not who did it.
+_MEANS = frozenset({"road", "air", "sea", "land", "rail", "phone", "telephone", "video", "mail"})
+
+
+def _names_no_one(noun: Token) -> bool:
+    return noun.lemma_.lower() in _MEANS and not any(c.dep_ == "det" for c in noun.children)
+
+
+def _counted(noun: Token) -> bool:
+    """A plural, or a noun with an article or owner: "demands", "a call", "its appeal"."""
+    return noun.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"det", "poss"} for c in noun.children)
+
+
 def _owned_by_pronoun(noun: Token) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
 
@@ -538,13 +551,20 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
             frame.targets.extend(_place_targets(noun.head))
     by = _prep_objects(noun, "by")
+    if not by and lexicon.is_cue("request", noun.lemma_.lower()) and _counted(noun):
+        # "repeated demands from Brussels", "a call from the UN": who asks ("weaker demand
+        # from China", uncounted, is the market's)
+        by = _prep_objects(noun, "from")
     if not by and noun.dep_ == "dobj" and not is_passive(noun.head):
         # "recalled the invasion of Georgia by Russia": the parser often hangs the noun's
         # "by" on the verb, which, being active, can have no agent of its own.
         by = _prep_objects(noun.head, "by")
     if by:
         frame.sources.append(Argument(by[0].head, f"'by' object of '{noun.text}'"))
-        return
+        if _names_no_one(by[0].head):
+            by = []  # "aid deliveries by road": a means, not a doer; look further
+        else:
+            return
     # The noun's own phrase ("Turkish strikes", "Turkey's attack") is tried by the coder
     # first; this is the fallback source from the clause the noun sits in.
     frame.sources.append(Argument(noun, f"modifiers of '{noun.text}'"))
@@ -650,6 +670,9 @@ def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
                     found = _named_object(grandchild, objects)
                     if found is not None:
                         return found
+        # "aid deliveries", "arms shipments": an event noun's compound is its object
+        if token.pos_ == "NOUN" and child.dep_ == "compound" and child.lemma_.lower() in objects:
+            return child
     return None
 
 
@@ -690,6 +713,15 @@ _QUANTITY_NOUNS = frozenset(
         "planeload",
         "batch",
         "worth",
+        # what a message carries: "sent a message of sympathy", "an expression of concern"
+        "message",
+        "letter",
+        "telegram",
+        "cable",
+        "note",
+        "expression",
+        "gesture",
+        "word",
     }
 )
 # Nouns whose compound modifier says what they are: "an aid program", "mediation efforts".

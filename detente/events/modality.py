@@ -90,6 +90,10 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         return Assessment(Modality.NEGATED, "no")
     intent: Assessment | None = None
     is_noun = trigger.pos_ == "NOUN"
+    if is_noun and trigger.dep_ == "pobj" and trigger.head.lower_ in _PRESUPPOSING:
+        # "would not amend the law despite demands from Brussels", "amid protests": what
+        # these prepositions take happened, whatever the clause around them says.
+        return Assessment(Modality.ASSERTED)
     if is_noun:
         # "rejected French mediation", "is opposed to talks": the noun's own verb denies it.
         verb = trigger.head if trigger.dep_ == "dobj" else None
@@ -219,6 +223,7 @@ def _request_object(clause: Token, lexicon: Lexicon) -> Token | None:
     )
 
 
+_PRESUPPOSING = frozenset({"despite", "amid", "amidst", "following"})
 _TOPIC_PREPOSITIONS = frozenset({"on", "over", "about", "regarding", "concerning"})
 
 

@@ -482,3 +482,42 @@ def test_a_people_or_place_attacked_is_its_civilians_but_a_state_is_the_state(
 ) -> None:
     found = triples(code_one(sentence))
     assert any(t == target for _, t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what a message carries is its object
+        (
+            "Kenya's president sent a message of sympathy to Nepal's king.",
+            ("KENGOV", "NPLGOV", "018"),
+        ),
+        # an event noun's compound is its object; "by road" is how, not who
+        (
+            "Jordan carried out aid deliveries by road to towns in southern Syria.",
+            ("JOR", None, "073"),
+        ),
+        # what "despite" takes happened, though the clause around it is negated
+        (
+            "Poland would not change its media law despite repeated demands from the European Union.",
+            ("IGOEUREEC", None, "10"),
+        ),
+        # helping an actor is aid; promising to, an intent
+        (
+            "The European Union promised to help Moldova through the winter.",
+            ("IGOEUREEC", "MDA", "033"),
+        ),
+    ],
+)
+def test_messages_compound_objects_presupposed_demands_and_help(
+    code_one: Code, sentence: str, expected: tuple[str, str | None, str]
+) -> None:
+    source, target, cameo = expected
+    found = triples(code_one(sentence))
+    assert any(
+        s == source and (target is None or t == target) and c.startswith(cameo) for s, t, c in found
+    ), found
+
+
+def test_market_demand_from_a_country_is_no_demand(code_one: Code) -> None:
+    assert code_one("Copper prices rose on stronger demand from India on Monday.").events == ()
