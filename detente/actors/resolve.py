@@ -181,6 +181,14 @@ class ActorResolver:
         # "ethnic Albanians" names a people, not the state of Albania.
         ethnic = [m for m in matches if m.is_name and _ethnic(ctx.doc, m)]
         patrons = [m for m in matches if m.is_name and _patron(ctx.doc, m)]
+        # "an anti-Syria journalist" is no Syrian; "anti-Damascus militants" are Syria's
+        # own rebels, so rebels and the opposition keep the country they are against.
+        rebels = any(
+            m.entries[0].kind is EntryKind.ROLE and m.entries[0].sectors[:1] in (("REB",), ("OPP",))
+            for m in matches
+        )
+        if not rebels:
+            patrons += [m for m in matches if m.is_name and _against(ctx.doc, m)]
         entities = [m for m in matches if m.is_name and m not in ethnic and m not in patrons]
         if not entities and reference is not None and is_definite(head):
             referred = self._refer(ctx, head, reference)
@@ -213,6 +221,10 @@ class ActorResolver:
         sectors = list(role_entry.sectors) if role_entry else []
         reasons = [f"role '{role_entry.phrase}' ({role_entry.where})"] if role_entry else []
         for patron in patrons:
+            if _against(ctx.doc, patron):
+                words = ctx.doc[patron.start - 2 : patron.end].text
+                reasons.append(f"'{words}': what the actor is against, not its country")
+                continue
             reasons.append(
                 f"'{ctx.doc[patron.start : patron.end + 2].text}': a patron, not the actor's country"
             )
@@ -704,6 +716,16 @@ def _patron(doc: Doc, match: Match) -> bool:
         after + 1 < len(doc)
         and doc[after].text == "-"
         and doc[after + 1].lower_ in _PATRON_WORDS
+        and match.entries[0].is_country
+    )
+
+
+def _against(doc: Doc, match: Match) -> bool:
+    """ "anti-Syria": the country a word is against, not of."""
+    return (
+        match.start >= 2
+        and doc[match.start - 1].text == "-"
+        and doc[match.start - 2].lower_ == "anti"
         and match.entries[0].is_country
     )
 

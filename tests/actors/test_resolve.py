@@ -132,3 +132,12 @@ def test_a_people_protesting_are_civilians_and_a_countrys_weapons_its_military(
     code_one: Code, sentence: str, source: str
 ) -> None:
     assert any(s == source for s, _, _ in triples(code_one(sentence)))
+
+
+def test_anti_a_country_is_not_of_it_except_for_its_own_rebels(code_one: Code) -> None:
+    rebels = triples(code_one("Anti-Damascus militants attacked a Syrian army checkpoint."))
+    assert any(s == "SYRREB" for s, _, _ in rebels), rebels
+    journalist = code_one("An anti-Syria journalist was shot dead by gunmen in Beirut.")
+    assert all(not (a.code or "").startswith("SYR") for a in journalist.actors), [
+        a.code for a in journalist.actors
+    ]
