@@ -35,6 +35,13 @@ from detente.events.modality import (
 )
 from detente.events.modes import load_mode_cues, load_type_cues, mode_from_text, type_from_trigger
 from detente.events.ontology import Ontology
+from detente.events.sides import (
+    armed_sources,
+    as_civilians,
+    civilian_targets,
+    own_government,
+    with_unidentified_attackers,
+)
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -113,7 +120,7 @@ class EventCoder:
                 serving[token.idx] = self._served_triggers(token)
                 frame = build_frame(token, pattern, self.lexicon)
                 for event, candidate in self._code_frame(
-                    article, ctx, dates, places, sentence, index, frame
+                    article, ctx, dates, places, sentence, index, frame, bool(serving[token.idx])
                 ):
                     if event is not None:
                         key = (
@@ -145,7 +152,7 @@ class EventCoder:
         merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
         # Only violence no mention of it attributes gets an implicit source: "a failed coup
         # in Turkey" is first merged with "the putsch attempt by officers".
-        merged = [_with_unidentified_attackers(e) for e in merged]
+        merged = [with_unidentified_attackers(e) for e in merged]
         return DocCoding(merged, ctx.mentions, candidates)
 
     def _with_text_mode(self, event: Event, trigger: Token) -> Event:
@@ -237,7 +244,10 @@ class EventCoder:
         sentence: Span,
         index: int,
         frame: Frame,
+        secondary: bool,
     ) -> list[tuple[Event | None, Candidate]]:
+        """The events of one frame (or why it codes none). A `secondary` frame says how or
+        why another event of its sentence was done."""
         pattern = frame.pattern
         assessment = assess(frame.trigger, self.lexicon)
         when = event_date(
@@ -259,10 +269,8 @@ class EventCoder:
         source_how = source_arg.how if source_arg else ""
         inherited = source_arg.inherited if source_arg else False
         targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
-        if pattern.code[:2] in _FORCE_ROOTS:
-            targets = [_as_civilians(t) for t in targets]
-        if pattern.code[:2] in _ARMED_ROOTS:
-            sources = [_as_armed_forces(s) for s in sources]
+        targets = civilian_targets(pattern.code, targets, self.lexicon)
+        sources = armed_sources(pattern.code, sources, self.lexicon)
         if not targets and code.startswith(THREAT_ROOT):
             # "threatened a general strike unless Israel rescinded the law": at Israel.
             condition = condition_subject(frame.trigger, self.lexicon)
@@ -357,9 +365,9 @@ class EventCoder:
                 # "Young Algerians blocked roads": a people protesting are its civilians
                 # (after the pairs, so their own country named as the place still counts
                 # as no target: "Iraqi Kurds demonstrated in northern Iraq").
-                src = _as_civilians(src, people_only=True)
+                src = as_civilians(src, self.lexicon, people_only=True)
             if tgt is None and code[:2] == PROTEST_ROOT:
-                implicit = _own_government(src, frame.trigger)
+                implicit = own_government(src, frame.trigger)
             reason = "; ".join(
                 part
                 for part in (
@@ -372,7 +380,7 @@ class EventCoder:
                 if part
             )
             confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
-            if self._served_triggers(frame.trigger):
+            if secondary:
                 # "demonstrated in Kirkuk calling for independence": the call is how the
                 # protest was made; the protest is the sentence's event.
                 confidence = round(max(0.05, confidence - _SECONDARY_PENALTY), 2)
@@ -593,9 +601,6 @@ PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
 SIGN_AGREEMENT = "057"
 THREAT_ROOT = "13"
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-# How the locator says a place was named in the event's clause or sentence (places/locate.py).
-_NAMED_PLACE_RULE = "named in the event's"
 # CAMEO 010, "Make statement, not specified below": the act an unlisted obligation stands
 # for; obligation_codes.tsv makes it a demand (100) or an appeal (020).
 UNLISTED_ACT = "010"
@@ -669,58 +674,6 @@ def _confidence(
     return round(min(0.95, max(0.05, score)), 2)
 
 
-def _own_government(source: Actor | None, trigger: Token) -> Actor | None:
-    """The implicit target of a protest that names none: "Algerians blocked roads in the
-    capital" is aimed at Algeria's government, as ICEWS and the PLOVER gold code it. Only
-    for non-state protesters of a known country; the target has no text of its own (an
-    empty span at the trigger)."""
-    if source is None or source.country is None or source.org is not None:
-        return None
-    if set(source.sectors) & _STATE_SECTORS:
-        return None
-    return _implicit_actor(
-        source.country,
-        "GOV",
-        trigger.idx,
-        "implicit: a protest naming no target is aimed at its own country's government",
-    )
-
-
-def _with_unidentified_attackers(event: Event) -> Event:
-    """Violence no one is named for ("a roadside bomb killed three soldiers near Samarra")
-    gets an implicit source: unidentified armed forces (CAMEO's UAF) of the country where
-    the text places it, as the PLOVER gold codes them. Only a place the sentence names
-    counts; an attack with no place stays without source."""
-    location = event.location
-    if event.source is not None or event.event_type.root not in VIOLENT_ROOTS:
-        return event
-    if location is None or location.country is None:
-        return event
-    if not (location.rule or "").startswith(_NAMED_PLACE_RULE):
-        return event
-    source = _implicit_actor(
-        location.country,
-        "UAF",
-        event.evidence.trigger_start,
-        f"implicit: unidentified armed forces where it happened ({location.name})",
-    )
-    return replace(event, source=source, reason=f"{event.reason}; source = {source.reason}")
-
-
-def _implicit_actor(country: str, sector: str, at: int, reason: str) -> Actor:
-    """An actor the sentence implies but does not name: no text, an empty span at `at`."""
-    return Actor(
-        code=f"{country}{sector}",
-        kind=ActorKind.COUNTRY,
-        text="",
-        start=at,
-        end=at,
-        reason=reason,
-        country=country,
-        sectors=(sector,),
-    )
-
-
 def _meets_both_ways(code: str) -> bool:
     """Meetings, talks, calls and signed agreements involve both sides alike."""
     return code[:2] == CONSULT_ROOT or code == SIGN_AGREEMENT
@@ -733,98 +686,6 @@ def _as_stated(
     text named as source, unless it named none."""
     named = [p for p in pairs if p[0] is None or any(p[0] is s for s in sources)]
     return named or pairs
-
-
-# Coercion (17) and violence (18-20), whose targets named only by a place or a people are
-# that place's or people's civilians.
-_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
-# Things in a place that belong to its forces, not its people: "shelled Syrian positions".
-_MILITARY_THINGS = frozenset(
-    {
-        "position",
-        "base",
-        "post",
-        "outpost",
-        "garrison",
-        "barrack",
-        "barracks",
-        "airbase",
-        "airfield",
-        "installation",
-        "bunker",
-        "trench",
-        "checkpoint",
-        "depot",
-        "stronghold",
-    }
-)
-
-
-def _as_civilians(actor: Actor, *, people_only: bool = False) -> Actor:
-    """ "arrested 100 Palestinians", "shelled Iraqi towns", "imposed a curfew in Cizre":
-    a target that is a people or a place (not the state's name) is its civilians, CVL, as
-    CAMEO and the PLOVER gold code them; "bombed Turkey" stays the state. With
-    `people_only`, for protesters: "Young Algerians blocked roads" (not "Algeria")."""
-    if actor.kind is not ActorKind.COUNTRY or actor.sectors or actor.org or not actor.country:
-        return actor
-    kinds = ("country adjective",) if people_only else ("place ", "country adjective")
-    if not actor.reason.startswith(kinds):
-        return actor
-    head = actor.text.split()[-1].lower() if actor.text else ""
-    if head.rstrip("s") in _MILITARY_THINGS or head in _MILITARY_THINGS:
-        return actor
-    return replace(
-        actor,
-        code=f"{actor.code}CVL",
-        sectors=("CVL",),
-        reason=f"{actor.reason}; a people or place attacked or coerced: its civilians (CVL)",
-    )
-
-
-# Roots of armed force: its show (15) and its use (18-20).
-_ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
-# Weapons and platforms the role dictionary leaves out (a plane is not always military) but
-# that, named by a country as the doer of force, are its military: "Russian aircraft".
-_PLATFORMS = frozenset(
-    {
-        "aircraft",
-        "plane",
-        "warplane",
-        "helicopter",
-        "gunship",
-        "ship",
-        "vessel",
-        "drone",
-        "predator",
-        "reaper",
-        "missile",
-        "rocket",
-        "artillery",
-        "tank",
-        "submarine",
-        "bomber",
-    }
-)
-
-
-def _as_armed_forces(actor: Actor) -> Actor:
-    """ "Russian aircraft killed 46 civilians", "US Predator attacks": the country's
-    military."""
-    if actor.kind is not ActorKind.COUNTRY or actor.sectors or actor.org or not actor.country:
-        return actor
-    if not actor.reason.startswith("country adjective"):
-        return actor
-    words = {w.lower().rstrip("s") for w in actor.text.split()} | {
-        w.lower() for w in actor.text.split()
-    }
-    if not words & _PLATFORMS:
-        return actor
-    return replace(
-        actor,
-        code=f"{actor.code}MIL",
-        sectors=("MIL",),
-        reason=f"{actor.reason}; a country's weapons used in force: its military (MIL)",
-    )
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

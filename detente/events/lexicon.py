@@ -55,6 +55,8 @@ CUE_KINDS = frozenset(
         "agreement_noun",
         "gerund_by_subject",
         "discussion",
+        "military_thing",
+        "weapon_platform",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

@@ -1,0 +1,150 @@
+"""Coding conventions for the sides of an event that the words alone do not settle.
+
+Three conventions of the field (CAMEO coders, ICEWS, the PLOVER gold) give an event a side
+the sentence implies or sharpen the sector of one it names (docs/formats.md):
+
+- a protest with no target is aimed at the protesters' own government;
+- violence nobody is named for, placed by the sentence in a country, is that country's
+  unidentified armed forces' (UAF);
+- a people or place coerced or attacked is its civilians (CVL), a people protesting too,
+  and a country's weapons used in force are its military (MIL).
+
+The word lists (`military_thing`, `weapon_platform`) are cues in the lexicon's `cues.tsv`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from detente.events.frames import VIOLENT_ROOTS
+from detente.events.lexicon import Lexicon
+from detente.types import Actor, ActorKind, Event
+
+# Coercion (17) and violence (18-20): targets named only by a place or a people are its
+# civilians.
+_FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
+# Show (15) and use (18-20) of armed force: a country's weapons doing it are its military.
+_ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# The locator's rules for a place the event's own sentence names.
+_NAMED_PLACE_RULE = "named in the event's"
+
+
+def civilian_targets(act: str, targets: list[Actor], lexicon: Lexicon) -> list[Actor]:
+    """The targets of an act of coercion or violence (`act` is its CAMEO code), with a
+    people or place as its civilians; other acts' targets unchanged."""
+    if act[:2] not in _FORCE_ROOTS:
+        return targets
+    return [as_civilians(t, lexicon) for t in targets]
+
+
+def armed_sources(act: str, sources: list[Actor], lexicon: Lexicon) -> list[Actor]:
+    """The sources of a show or use of force, a country's weapons as its military."""
+    if act[:2] not in _ARMED_ROOTS:
+        return sources
+    return [_as_armed_forces(s, lexicon) for s in sources]
+
+
+def as_civilians(actor: Actor, lexicon: Lexicon, *, people_only: bool = False) -> Actor:
+    """ "arrested 100 Palestinians", "shelled Iraqi towns", "imposed a curfew in Cizre":
+    a side that is a people or a place (not the state's name) is its civilians, CVL, as
+    CAMEO and the PLOVER gold code them; "bombed Turkey" stays the state, and "Syrian
+    positions" are no civilians. With `people_only`, for protesters: "Young Algerians
+    blocked roads" (not "Algeria")."""
+    if not _bare_country(actor):
+        return actor
+    kinds = ("country adjective",) if people_only else ("place ", "country adjective")
+    if not actor.reason.startswith(kinds):
+        return actor
+    head = actor.text.split()[-1].lower() if actor.text else ""
+    if any(lexicon.is_cue("military_thing", w) for w in (head, head.rstrip("s"))):
+        return actor
+    return replace(
+        actor,
+        code=f"{actor.code}CVL",
+        sectors=("CVL",),
+        reason=f"{actor.reason}; a people or place attacked or coerced: its civilians (CVL)",
+    )
+
+
+def _as_armed_forces(actor: Actor, lexicon: Lexicon) -> Actor:
+    """ "Russian aircraft killed 46 civilians": a country's weapons or platforms, which the
+    role dictionary leaves out (a plane is not always military), doing force are its
+    military."""
+    if not _bare_country(actor) or not actor.reason.startswith("country adjective"):
+        return actor
+    words = {w.lower() for w in actor.text.split()}
+    if not any(
+        lexicon.is_cue("weapon_platform", w) for w in words | {w.rstrip("s") for w in words}
+    ):
+        return actor
+    return replace(
+        actor,
+        code=f"{actor.code}MIL",
+        sectors=("MIL",),
+        reason=f"{actor.reason}; a country's weapons used in force: its military (MIL)",
+    )
+
+
+def _bare_country(actor: Actor) -> bool:
+    """A country named with no sector and no organisation: "Palestinians", "Iraqi towns"."""
+    return (
+        actor.kind is ActorKind.COUNTRY
+        and not actor.sectors
+        and not actor.org
+        and actor.country is not None
+    )
+
+
+def own_government(source: Actor | None, trigger: Token) -> Actor | None:
+    """The implicit target of a protest that names none: "Algerians blocked roads in the
+    capital" is aimed at Algeria's government, as ICEWS and the PLOVER gold code it. Only
+    for non-state protesters of a known country; the target has no text of its own (an
+    empty span at the trigger)."""
+    if source is None or source.country is None or source.org is not None:
+        return None
+    if set(source.sectors) & _STATE_SECTORS:
+        return None
+    return _implicit_actor(
+        source.country,
+        "GOV",
+        trigger.idx,
+        "implicit: a protest naming no target is aimed at its own country's government",
+    )
+
+
+def with_unidentified_attackers(event: Event) -> Event:
+    """Violence no one is named for ("a roadside bomb killed three soldiers near Samarra")
+    gets an implicit source: unidentified armed forces (CAMEO's UAF) of the country where
+    the text places it, as the PLOVER gold codes them. Only a place the sentence names
+    counts; an attack with no place stays without source."""
+    location = event.location
+    if event.source is not None or event.event_type.root not in VIOLENT_ROOTS:
+        return event
+    if location is None or location.country is None:
+        return event
+    if not (location.rule or "").startswith(_NAMED_PLACE_RULE):
+        return event
+    source = _implicit_actor(
+        location.country,
+        "UAF",
+        event.evidence.trigger_start,
+        f"implicit: unidentified armed forces where it happened ({location.name})",
+    )
+    return replace(event, source=source, reason=f"{event.reason}; source = {source.reason}")
+
+
+def _implicit_actor(country: str, sector: str, at: int, reason: str) -> Actor:
+    """An actor the sentence implies but does not name: no text, an empty span at `at`."""
+    return Actor(
+        code=f"{country}{sector}",
+        kind=ActorKind.COUNTRY,
+        text="",
+        start=at,
+        end=at,
+        reason=reason,
+        country=country,
+        sectors=(sector,),
+    )
