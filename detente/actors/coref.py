@@ -108,9 +108,18 @@ def antecedents(
             break
         if all(a.reason.startswith("place ") for a in mention.actors):
             continue  # a town is where things happen, not who did them ("in Jeddah ... it")
-        pair = {a.code for a in mention.actors}
-        if not found and reference.number > 1 and len(pair) == reference.number:
-            return [mention]  # "Sudan's army and the RSF ... both sides": one mention of two
+        # "Sudan's army and the RSF ... both sides": one mention of two ("the two countries"
+        # only if they are two countries)
+        pair = {
+            (_country_code(a) if reference.refers_to == "country" else a.code)
+            for a in mention.actors
+        } - {None}
+        if (
+            not found
+            and reference.number > 1
+            and len(pair) == len(mention.actors) == reference.number
+        ):
+            return [mention]
         if not fits(mention):
             continue
         # "the two countries" are two countries; "the two sides" may be two sides of one
