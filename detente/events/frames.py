@@ -676,8 +676,9 @@ def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
     return None
 
 
-# Nouns that only measure out their "of" phrase: "captured part of the stronghold".
-_QUANTITY_NOUNS = frozenset(
+# Nouns that only measure out or carry their "of" phrase: "captured part of the stronghold",
+# "sent a message of sympathy".
+_OF_CARRIERS = frozenset(
     {
         "part",
         "portion",
@@ -754,7 +755,7 @@ def _named_object(noun: Token, objects: frozenset[str]) -> Token | None:
             c.dep_ == "compound" and c.lemma_.lower() in objects for c in noun.children
         ):
             return noun
-        if lemma not in _QUANTITY_NOUNS:
+        if lemma not in _OF_CARRIERS:
             return None
         measured = next(
             (

@@ -58,15 +58,10 @@ def as_civilians(actor: Actor, lexicon: Lexicon, *, people_only: bool = False) -
     kinds = ("country adjective",) if people_only else ("place ", "country adjective")
     if not actor.reason.startswith(kinds):
         return actor
-    head = actor.text.split()[-1].lower() if actor.text else ""
-    if any(lexicon.is_cue("military_thing", w) for w in (head, head.rstrip("s"))):
+    head = actor.text.split()[-1:] if actor.text else []
+    if _names_cue(lexicon, "military_thing", head):
         return actor
-    return replace(
-        actor,
-        code=f"{actor.code}CVL",
-        sectors=("CVL",),
-        reason=f"{actor.reason}; a people or place attacked or coerced: its civilians (CVL)",
-    )
+    return _with_sector(actor, "CVL", "a people or place attacked or coerced: its civilians")
 
 
 def _as_armed_forces(actor: Actor, lexicon: Lexicon) -> Actor:
@@ -75,16 +70,24 @@ def _as_armed_forces(actor: Actor, lexicon: Lexicon) -> Actor:
     military."""
     if not _bare_country(actor) or not actor.reason.startswith("country adjective"):
         return actor
-    words = {w.lower() for w in actor.text.split()}
-    if not any(
-        lexicon.is_cue("weapon_platform", w) for w in words | {w.rstrip("s") for w in words}
-    ):
+    if not _names_cue(lexicon, "weapon_platform", actor.text.split()):
         return actor
+    return _with_sector(actor, "MIL", "a country's weapons used in force: its military")
+
+
+def _names_cue(lexicon: Lexicon, kind: str, words: list[str]) -> bool:
+    """Whether one of the words, as written or without a plural -s, is a cue of `kind`."""
+    lowered = [w.lower() for w in words]
+    return any(lexicon.is_cue(kind, w) for w in [*lowered, *(w.rstrip("s") for w in lowered)])
+
+
+def _with_sector(actor: Actor, sector: str, why: str) -> Actor:
+    """The bare country actor with `sector` added to its code, and why."""
     return replace(
         actor,
-        code=f"{actor.code}MIL",
-        sectors=("MIL",),
-        reason=f"{actor.reason}; a country's weapons used in force: its military (MIL)",
+        code=f"{actor.code}{sector}",
+        sectors=(sector,),
+        reason=f"{actor.reason}; {why} ({sector})",
     )
 
 
