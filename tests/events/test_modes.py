@@ -46,33 +46,37 @@ def test_words_describing_someone_are_no_weapon(code_one: Code) -> None:
     assert events and all(e.event_type.plover_mode != "aerial" for e in events)
 
 
-def test_a_mode_the_type_does_not_have_is_refused(tmp_path: Path, monkeypatch) -> None:
-    bad = tmp_path / "plover_modes.tsv"
+@pytest.mark.parametrize(
+    ("loader", "name", "header", "row", "message"),
+    [
+        (
+            "load_mode_cues",
+            "plover_modes.tsv",
+            "type\tmode\twords\tnotes",
+            "ASSAULT\tcavalry\thorse\t",
+            "ASSAULT has no mode 'cavalry'",
+        ),
+        (
+            "load_type_cues",
+            "plover_types.tsv",
+            "cameo\ttriggers\ttype\tmode\tnotes",
+            "173\tindict\tACCUSE\tgossip\t",
+            r"plover_types.tsv:5: ACCUSE has no mode 'gossip'",
+        ),
+    ],
+)
+def test_a_row_with_a_mode_its_type_does_not_have_is_refused(
+    tmp_path: Path, monkeypatch, loader: str, name: str, header: str, row: str, message: str
+) -> None:
+    bad = tmp_path / name
     bad.write_text(
-        "# version: 1\n# source: test\n# licence: CC0\ntype\tmode\twords\tnotes\n"
-        "ASSAULT\tcavalry\thorse\t\n",
-        encoding="utf-8",
+        f"# version: 1\n# source: test\n# licence: CC0\n{header}\n{row}\n", encoding="utf-8"
     )
     monkeypatch.setattr(modes, "bundled", lambda *parts: bad)
-    modes.load_mode_cues.cache_clear()
+    load = getattr(modes, loader)
+    load.cache_clear()
     try:
-        with pytest.raises(DataFileError, match="ASSAULT has no mode 'cavalry'"):
-            modes.load_mode_cues(load_ontology())
+        with pytest.raises(DataFileError, match=message):
+            load(load_ontology())
     finally:
-        modes.load_mode_cues.cache_clear()
-
-
-def test_a_type_by_trigger_row_with_an_unknown_mode_is_refused(tmp_path: Path, monkeypatch) -> None:
-    bad = tmp_path / "plover_types.tsv"
-    bad.write_text(
-        "# version: 1\n# source: test\n# licence: CC0\ncameo\ttriggers\ttype\tmode\tnotes\n"
-        "173\tindict\tACCUSE\tgossip\t\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setattr(modes, "bundled", lambda *parts: bad)
-    modes.load_type_cues.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=r"plover_types.tsv:5: ACCUSE has no mode 'gossip'"):
-            modes.load_type_cues(load_ontology())
-    finally:
-        modes.load_type_cues.cache_clear()
+        load.cache_clear()
