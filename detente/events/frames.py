@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from detente.events.lexicon import Lexicon, Pattern
-from detente.nlp.clauses import is_infinitive
+from detente.events.objects import EVENT_CARRIERS, object_of
+from detente.nlp.clauses import by_agent, is_infinitive, is_passive
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events, when no target is named, are directed at the place they happen in:
@@ -68,7 +69,7 @@ class Frame:
 def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     """The most specific lexicon pattern this token satisfies, if any."""
     pos = token.pos_ if token.pos_ in {"VERB", "NOUN"} else None
-    if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_ not in _EVENT_CARRIERS:
+    if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_ not in EVENT_CARRIERS:
         return None  # "invasion forces", "attack helicopters": a kind of thing, no event
     if token.pos_ == "ADJ" and token.dep_ in {"acomp", "attr", "oprd"}:
         pos = "ADJ"  # only a predicate adjective judges someone: "X is too heavy-handed"
@@ -79,7 +80,7 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
         if pattern.particle and not _has_particle(token, pattern.particle):
             continue
         if pattern.objects:
-            obj = _object_of(token, pattern.objects)
+            obj = object_of(token, pattern.objects)
             if obj is None or _kind_is_coded(obj, pattern.objects, lexicon):
                 continue
         return pattern
@@ -92,21 +93,13 @@ def _kind_is_coded(obj: Token, objects: frozenset[str], lexicon: Lexicon) -> boo
     modifier itself ("ended mediation efforts")."""
     lemma = obj.lemma_.lower()
     return (
-        lemma in _EVENT_CARRIERS
+        lemma in EVENT_CARRIERS
         and lemma in objects
         and any(
             c.dep_ == "compound" and lexicon.candidates(c.lemma_.lower(), "NOUN")
             for c in obj.children
         )
     )
-
-
-# Nouns whose compound modifier is the event itself: "a coup attempt", "a bombing campaign",
-# "a mediation effort", "a hunger strike" (the lexicon codes the kind of strike from the
-# modifier).
-_EVENT_CARRIERS = frozenset(
-    {"attempt", "bid", "plot", "campaign", "wave", "spree", "blitz", "strike", "effort", "mission"}
-)
 
 
 def _hyphenated(token: Token) -> str:
@@ -248,12 +241,6 @@ def _takes_infinitive(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def is_passive(verb: Token) -> bool:
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
-
-
 def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     verb = frame.trigger
     # "Egypt is opposed to the plan" reads as a passive, but Egypt opposes.
@@ -269,7 +256,7 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
             if all(arg.head.i != t.head.i for t in frame.targets):
                 frame.targets.append(arg)
     if frame.pattern.objects:
-        obj = _object_of(verb, frame.pattern.objects)
+        obj = object_of(verb, frame.pattern.objects)
         if obj is not None:
             for slot in frame.pattern.targets:
                 for arg in _prep_objects(obj, slot):
@@ -396,18 +383,10 @@ def _agent_argument(verb: Token, lexicon: Lexicon) -> Argument | None:
     return Argument(agent, f"'by' agent of passive '{verb.text}'") if agent is not None else None
 
 
-def _by_agent(verb: Token) -> Token | None:
-    """The object of a passive verb's own "by" phrase."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
-
-
 def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
     """Who did what a passive verb says: its "by" agent, or the doer of the violent act it
     happened in ("was wounded in an attack by Kurdish militants": the attackers)."""
-    agent = _by_agent(verb)
+    agent = by_agent(verb)
     if agent is not None or not is_passive(verb):
         return agent
     for prep in verb.children:
@@ -448,7 +427,7 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
         # "rejected North Korea's demand", "an Indian proposal", "is opposed to French
         # mediation": the owner of the object, or of the pattern's object noun.
         owned = [c for c in verb.children if c.dep_ == "dobj"]
-        named = _object_of(verb, pattern.objects) if pattern.objects else None
+        named = object_of(verb, pattern.objects) if pattern.objects else None
         if named is not None and all(named.i != c.i for c in owned):
             owned.append(named)
         return [Argument(c, f"owner of '{c.text}'") for c in owned]
@@ -503,7 +482,7 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     # "the putsch attempt against Ankara": a compound's preposition hangs off its head.
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     # "a suspension of flights to Belarus": the pattern's object noun may hold the target.
-    thing = _object_of(noun, frame.pattern.objects) if frame.pattern.objects else None
+    thing = object_of(noun, frame.pattern.objects) if frame.pattern.objects else None
     for slot in frame.pattern.targets:
         if slot not in {"between", "poss"} and len(holders) > 1:
             frame.targets += _prep_objects(noun.head, slot)
@@ -647,127 +626,3 @@ def _has_particle(token: Token, particle: str) -> bool:
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
         for c in token.children
     )
-
-
-def _object_of(token: Token, objects: frozenset[str]) -> Token | None:
-    """The object that carries a light verb's event: "held talks", or "went on strike";
-    in the passive its subject ("aid trucks were allowed into Gaza by Israel"); and a noun the
-    parser took for a clause ("let UN inspectors into the site")."""
-    # Only a passive that names its doer: "until their demands are met" says no one met them.
-    passive = is_passive(token) and _by_agent(token) is not None
-    for child in token.children:
-        as_object = child.dep_ == "dobj" or (passive and child.dep_ == "nsubjpass")
-        as_object = as_object or (child.dep_ == "ccomp" and child.pos_ == "NOUN")
-        if as_object:
-            # "provided photographs and other intelligence": any of the conjoined objects
-            for noun in (child, *child.conjuncts):
-                found = _named_object(noun, objects)
-                if found is not None:
-                    return found
-        if child.dep_ in {"prep", "prt"}:
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    found = _named_object(grandchild, objects)
-                    if found is not None:
-                        return found
-        # "aid deliveries", "arms shipments": an event noun's compound is its object
-        if token.pos_ == "NOUN" and child.dep_ == "compound" and child.lemma_.lower() in objects:
-            return child
-    return None
-
-
-# Nouns that only measure out or carry their "of" phrase: "captured part of the stronghold",
-# "sent a message of sympathy".
-_OF_CARRIERS = frozenset(
-    {
-        "part",
-        "portion",
-        "some",
-        "all",
-        "most",
-        "half",
-        "much",
-        "rest",
-        "bulk",
-        "remainder",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "number",
-        "score",
-        "scores",
-        # measures of goods: "handed over 700 kg of medicine"
-        "kg",
-        "kilogram",
-        "ton",
-        "tonne",
-        "lot",
-        "amount",
-        "quantity",
-        "load",
-        "truckload",
-        "planeload",
-        "batch",
-        "worth",
-        # what a message carries: "sent a message of sympathy", "an expression of concern"
-        "message",
-        "letter",
-        "telegram",
-        "cable",
-        "note",
-        "expression",
-        "gesture",
-        "word",
-    }
-)
-# Nouns whose compound modifier says what they are: "an aid program", "mediation efforts".
-_OBJECT_CARRIERS = _EVENT_CARRIERS | {
-    "program",
-    "programme",
-    "package",
-    "shipment",
-    "convoy",
-    # "sent peacekeeping troops", "a peacekeeping force"
-    "troop",
-    "force",
-    "soldier",
-    "contingent",
-    "unit",
-    "battalion",
-}
-
-
-def _named_object(noun: Token, objects: frozenset[str]) -> Token | None:
-    """The noun, if the pattern names it; or what it measures out ("part of a military aid
-    program"); or, for a carrier noun, the noun itself when its compound modifier is named
-    ("suspended the aid program", "ended mediation efforts between the militias": the
-    carrier holds the phrase's prepositions)."""
-    for _ in range(2):
-        lemma = noun.lemma_.lower()
-        if lemma in objects:
-            return noun
-        if lemma in _OBJECT_CARRIERS and any(
-            c.dep_ == "compound" and c.lemma_.lower() in objects for c in noun.children
-        ):
-            return noun
-        if lemma not in _OF_CARRIERS:
-            return None
-        measured = next(
-            (
-                g
-                for c in noun.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        if measured is None:
-            return None
-        noun = measured
-    return None

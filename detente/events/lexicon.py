@@ -57,6 +57,8 @@ CUE_KINDS = frozenset(
         "discussion",
         "military_thing",
         "weapon_platform",
+        "undergo",
+        "undergo_under",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

@@ -120,3 +120,18 @@ def verb_lemmas(verb: Token) -> tuple[str, ...]:
 def is_infinitive(verb: Token) -> bool:
     """A bare verb with "to": the complement in "offered on Monday to mediate"."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb, or a past participle describing a noun ("the jet shot down")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def by_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's own "by" phrase."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
