@@ -529,6 +529,10 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
         frame.targets.extend(_place_targets(noun))
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
             frame.targets.extend(_place_targets(noun.head))
+    undergoer = _undergoing_verb(noun, lexicon)
+    if undergoer is not None:
+        _undergone_arguments(frame, undergoer, lexicon)
+        return
     by = _prep_objects(noun, "by")
     if not by and lexicon.is_cue("request", noun.lemma_.lower()) and _counted(noun):
         # "repeated demands from Brussels", "a call from the UN": who asks ("weaker demand
@@ -550,6 +554,41 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     if "no_inherit" in frame.pattern.flags:
         return
     frame.sources.extend(inherited_subjects(noun, lexicon))
+
+
+def _undergoing_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb whose subject is on the receiving end of the event noun: "received military
+    aid", "faced new sanctions", "received thousands of tons of aid", "came under attack"."""
+    verb = _light_verb_of(noun)
+    if verb is not None and not is_passive(verb):
+        return verb if lexicon.is_cue("undergo", verb.lemma_.lower()) else None
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "under":
+        return None
+    verb = preposition.head
+    if verb.pos_ in {"VERB", "AUX"} and lexicon.is_cue("undergo_under", verb.lemma_.lower()):
+        return verb
+    return None
+
+
+def _undergone_arguments(frame: Frame, verb: Token, lexicon: Lexicon) -> None:
+    """ "Ukraine received military aid from Germany", "the convoy came under attack by
+    Taliban fighters": the verb's subject is the target, and whoever the event comes from
+    (or is by) the source; else the noun's own phrase ("came under Taliban attack")."""
+    noun = frame.trigger
+    givers = [
+        Argument(a.head, f"'{prep}' object of '{holder.text}'")
+        for holder in (noun, verb)
+        for prep in ("by", "from")
+        for a in _prep_objects(holder, prep)
+    ]
+    frame.sources += [*givers, Argument(noun, f"modifiers of '{noun.text}'")]
+    taken = {a.head.i for a in givers}
+    frame.targets = [t for t in frame.targets if t.head.i not in taken]
+    subject = subject_of(verb, lexicon)
+    if subject is not None:
+        how = f"{subject.how}, on the receiving end of '{noun.text}'"
+        frame.targets.insert(0, Argument(subject.head, how))
 
 
 def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:

@@ -521,3 +521,28 @@ def test_messages_compound_objects_presupposed_demands_and_help(
 
 def test_market_demand_from_a_country_is_no_demand(code_one: Code) -> None:
     assert code_one("Copper prices rose on stronger demand from India on Monday.").events == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the subject receives the event: the giver is the source, not the subject
+        ("Moldova received military aid from Romania on Friday.", ("ROU", "MDA", "07")),
+        ("Belarus faces new sanctions from the European Union.", ("IGOEUR", "BLR", "163")),
+        ("Yemen received thousands of tons of aid from Oman.", ("OMN", "YEM", "07")),
+        # "came under attack": the attackers are the source, the subject the target
+        ("An Iraqi army convoy came under attack by ISIS fighters.", ("IMGMOSISI", "IRQMIL", "19")),
+        ("Nigerian troops came under Boko Haram attack on Sunday.", ("NGAREB", "NGAMIL", "19")),
+    ],
+)
+def test_who_receives_or_undergoes_an_event_is_its_target(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code_one(sentence))
+    source, target, cameo = expected
+    assert any(
+        s is not None and s.startswith(source) and t == target and c.startswith(cameo)
+        for s, t, c in found
+    ), found
+    # never the other way round: the receiver does not give
+    assert not any(t is not None and t.startswith(source) for _, t, _ in found), found
