@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 # Alternate names (Kiev for Kyiv, Bombay for Mumbai) are only taken from cities this big:
@@ -89,9 +89,15 @@ def _index(places: Iterable[tuple[str, GazetteerPlace]]) -> dict[str, list[Gazet
     index: dict[str, list[GazetteerPlace]] = {}
     for name, place in places:
         index.setdefault(name, []).append(place)
-    for candidates in index.values():
-        candidates.sort(key=lambda p: -(p.population or 0))
+    # A place's own name beats another place's alternate spelling ("Puno" is Peru's Puno
+    # before it is a spelling of India's much larger Pune); then the largest first.
+    for name, candidates in index.items():
+        candidates.sort(key=partial(_rank, name))
     return index
+
+
+def _rank(name: str, place: GazetteerPlace) -> tuple[bool, int]:
+    return (place.name != name, -(place.population or 0))
 
 
 def _pick(found: list[GazetteerPlace] | None, prefer: Iterable[str]) -> GazetteerPlace | None:

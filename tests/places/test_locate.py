@@ -117,3 +117,9 @@ def test_talks_with_no_place_reported_from_one_sides_capital_were_held_there(
     assert signed and all(e.location and e.location.country == "KEN" for e in signed)
     criticised = code_one("NAIROBI (Reuters) - Egypt criticised Ethiopia on Friday.")
     assert [e.location for e in criticised.events] == [None]
+
+
+def test_a_places_own_name_beats_another_places_alternate_spelling(code_one: Code) -> None:
+    """ "Puno" is Peru's Puno, not an old spelling of India's much larger Pune."""
+    coded = code_one("Police arrested dozens of protesters in Puno on Monday.", date="2023-01-10")
+    assert [e.location.country for e in coded.events if e.location] == ["PER"]
