@@ -39,6 +39,7 @@ from detente.events.sides import (
     armed_sources,
     as_civilians,
     civilian_targets,
+    own_country,
     own_government,
     with_unidentified_attackers,
 )
@@ -368,6 +369,8 @@ class EventCoder:
                 src = as_civilians(src, self.lexicon, people_only=True)
             if tgt is None and code[:2] == PROTEST_ROOT:
                 implicit = own_government(src, frame.trigger)
+            elif tgt is None and "own_country" in pattern.flags:
+                implicit = own_country(src, frame.trigger)
             reason = "; ".join(
                 part
                 for part in (

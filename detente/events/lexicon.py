@@ -30,7 +30,9 @@ from detente.errors import DataFileError
 from detente.events.ontology import Ontology
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
-FLAGS = frozenset({"symmetric", "needs_target", "needs_source", "no_inherit", "fallback"})
+FLAGS = frozenset(
+    {"symmetric", "needs_target", "needs_source", "no_inherit", "fallback", "own_country"}
+)
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})
 CUE_KINDS = frozenset(
     {

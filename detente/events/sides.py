@@ -3,7 +3,8 @@
 Three conventions of the field (CAMEO coders, ICEWS, the PLOVER gold) give an event a side
 the sentence implies or sharpen the sector of one it names (docs/formats.md):
 
-- a protest with no target is aimed at the protesters' own government;
+- a protest with no target is aimed at the protesters' own government, and a curfew or
+  state of emergency naming no place at the source's own country;
 - violence nobody is named for, placed by the sentence in a country, is that country's
   unidentified armed forces' (UAF);
 - a people or place coerced or attacked is its civilians (CVL), a people protesting too,
@@ -118,6 +119,20 @@ def own_government(source: Actor | None, trigger: Token) -> Actor | None:
     )
 
 
+def own_country(source: Actor | None, trigger: Token) -> Actor | None:
+    """The implicit target of a measure a state takes at home (curfews, states of
+    emergency, their easing; the `own_country` pattern flag) when no place is named:
+    "Ecuador imposed a nationwide curfew" is ECU -> ECU, as CAMEO coders code it."""
+    if source is None or source.country is None or source.org is not None:
+        return None
+    return _implicit_actor(
+        source.country,
+        "",
+        trigger.idx,
+        "implicit: a measure naming no place applies to the source's own country",
+    )
+
+
 def with_unidentified_attackers(event: Event) -> Event:
     """Violence no one is named for ("a roadside bomb killed three soldiers near Samarra")
     gets an implicit source: unidentified armed forces (CAMEO's UAF) of the country where
@@ -149,5 +164,5 @@ def _implicit_actor(country: str, sector: str, at: int, reason: str) -> Actor:
         end=at,
         reason=reason,
         country=country,
-        sectors=(sector,),
+        sectors=(sector,) if sector else (),
     )

@@ -546,3 +546,20 @@ def test_who_receives_or_undergoes_an_event_is_its_target(
     ), found
     # never the other way round: the receiver does not give
     assert not any(t is not None and t.startswith(source) for _, t, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no place named: the source's own country
+        ("Ecuador imposed a nationwide curfew on Saturday.", ("ECU", "ECU", "1723")),
+        ("Sri Lanka's president declared a state of emergency.", ("LKAGOV", "LKA", "1724")),
+        # a named place still wins
+        ("Serbia lifted a night curfew in Montenegro.", ("SRB", "MNE", "0813")),
+    ],
+)
+def test_a_curfew_naming_no_place_is_on_the_sources_own_country(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code_one(sentence))
+    assert expected in found, found
