@@ -33,6 +33,11 @@ REFERS_TO = frozenset(
         "partitive",
     }
 )
+# English marks gender only on these pronouns (closed-class grammar, not lexicon data).
+_GENDERED = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
 # How far back (in sentences) each kind of reference looks for its antecedent.
 _REACH = {"person": 6, "country": 4, "organisation": 4, "igo": 6}
 _DEFAULT_REACH = 3
@@ -54,6 +59,8 @@ class Mentioned:
     actors: tuple[Actor, ...]
     plural: bool
     in_quote: bool
+    subject: bool = False  # the mention is its clause's subject
+    gender: str | None = None  # "m" or "f" where the mention is "he" or "she"
 
 
 @cache
@@ -76,6 +83,10 @@ def load_references() -> dict[str, Reference]:
     return references
 
 
+def pronoun_gender(token: Token) -> str | None:
+    return _GENDERED.get(token.lower_)
+
+
 def reference_key(head: Token) -> str:
     """How a reference noun is looked up: "two country" for "the two countries"."""
     lemma = head.lemma_.lower()
@@ -93,16 +104,30 @@ def antecedents(
     *,
     skip_quotes: bool,
     skip: frozenset[int] = frozenset(),
+    prefer_subject: bool = False,
+    gender: str | None = None,
 ) -> list[Mentioned]:
     """The mentions a reference stands for, most recent first (two for "the two countries"),
     leaving out the heads in `skip` (the subject of the reference's own clause: in "Guterres
-    called on both sides", Guterres is not one of them)."""
+    called on both sides", Guterres is not one of them). With `prefer_subject` (a pronoun
+    that is a subject), a single antecedent in an earlier sentence is that sentence's
+    subject where one fits: in "The junta chief met a UN envoy. He rejected her appeal",
+    "he" is the chief, not the envoy mentioned last. A gendered pronoun passes over
+    whoever a pronoun of the other gender referred to ("her appeal" is the envoy's)."""
     fits = _FITS[reference.refers_to]
     reach = _REACH.get(reference.refers_to, _DEFAULT_REACH)
     found: list[Mentioned] = []
     seen_codes: set[str] = set()
+    other_gender = {
+        a.code
+        for m in history
+        if gender and m.gender and m.gender != gender and m.head < before
+        for a in m.actors
+    }
     for mention in reversed(history):
         if mention.head >= before or (skip_quotes and mention.in_quote) or mention.head in skip:
+            continue
+        if other_gender and any(a.code in other_gender for a in mention.actors):
             continue
         if sentence - mention.sentence > reach:
             break
@@ -134,6 +159,22 @@ def antecedents(
         seen_codes |= codes
         if len(found) >= reference.number:
             break
+    if prefer_subject and len(found) == reference.number == 1:
+        first = found[0]
+        if not first.subject and first.sentence < sentence:
+            subject = next(
+                (
+                    m
+                    for m in history
+                    if m.sentence == first.sentence
+                    and m.head < first.head
+                    and m.subject
+                    and not (skip_quotes and m.in_quote)
+                    and fits(m)
+                ),
+                None,
+            )
+            return [subject or first]
     return found if len(found) == reference.number else []
 
 

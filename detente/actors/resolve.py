@@ -28,6 +28,7 @@ from detente.actors.coref import (
     Reference,
     antecedents,
     load_references,
+    pronoun_gender,
     reference_key,
     referring_actors,
     relabel,
@@ -48,6 +49,8 @@ from detente.actors.phrases import (
 from detente.nlp.quotes import Quote, find_quotes
 from detente.types import Actor, ActorKind
 
+# A mention heading its clause's subject: the likeliest antecedent of a later "he".
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How a match's kind sorts when two are equally near the head: a person, organisation or
 # country name is more specific than an adjective, and both more than a city.
 _KIND_RANK = {
@@ -370,6 +373,8 @@ class ActorResolver:
             reference,
             skip_quotes=quote is None,
             skip=_own_clause_subject(token) if token.pos_ != "PRON" else frozenset(),
+            prefer_subject=token.pos_ == "PRON" and token.dep_ in _SUBJECT_DEPS,
+            gender=pronoun_gender(token),
         )
         span = (
             token.doc[token.i : token.i + 1]
@@ -410,6 +415,8 @@ class ActorResolver:
                 tuple(actors),
                 is_plural(head),
                 ctx.quote_at(head) is not None,
+                head.dep_ in _SUBJECT_DEPS,
+                pronoun_gender(head),
             )
         )
 

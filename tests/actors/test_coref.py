@@ -110,3 +110,18 @@ def test_both_sides_are_the_two_actors_named_last(code_one: Code) -> None:
     )
     asked = {t for s, t, c in found if c.startswith("02")}
     assert asked == {"SDNMIL", "SDNREBRSF"}, found
+
+
+def test_he_prefers_the_last_sentences_subject_and_her_skips_whom_he_named(
+    code_one: Code,
+) -> None:
+    """The envoy is named last, but "he" continues the subject; "her" is then not him."""
+    coded = code_one(
+        "Kenya's president met an EU special envoy in Nairobi on Monday. "
+        "He rejected her proposal for new elections."
+    )
+    [he] = actors_named(coded, "He")
+    assert he.code == "KENGOV", he
+    [her] = actors_named(coded, "her")
+    assert her.code.startswith("IGOEU"), her
+    assert ("KENGOV", her.code, "12") in {(s, t, c[:2]) for s, t, c in triples(coded)}
