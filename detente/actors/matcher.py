@@ -80,7 +80,9 @@ class ActorMatcher:
     def find(self, doc: Doc) -> list[Match]:
         """Names, then places, then roles, none overlapping an earlier kind."""
         name_keys = [(_straight(t.text), "\0" + _straight(t.lower_)) for t in doc]
-        names = _greedy(self._names, name_keys, is_name=True)
+        names = [
+            m for m in _greedy(self._names, name_keys, is_name=True) if not _first_name(doc, m)
+        ]
         covered = {i for m in names for i in range(m.start, m.end)}
         places = self._places(doc, covered)
         covered.update(i for m in places for i in range(m.start, m.end))
@@ -114,6 +116,15 @@ class ActorMatcher:
             )
             found.append(Match(ent.start, ent.end, (entry,), is_name=True))
         return found
+
+
+def _first_name(doc: Doc, match: Match) -> bool:
+    """ "Abbas Mousavi" is not Mahmoud Abbas: a person's name where the person name the
+    tagger found goes on after it is someone else's first or middle name."""
+    if match.end >= len(doc) or any(e.kind is not EntryKind.PERSON for e in match.entries):
+        return False
+    after = doc[match.end]
+    return after.ent_type_ == "PERSON" and after.ent_iob_ == "I" and after.pos_ == "PROPN"
 
 
 def _straight(text: str) -> str:

@@ -525,6 +525,7 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
                 for c in clause.children
                 if c.dep_ == "nsubj"
             ]
+    frame.targets += _answerers(frame, lexicon)
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
         frame.targets.extend(_place_targets(noun))
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
@@ -554,6 +555,37 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     if "no_inherit" in frame.pattern.flags:
         return
     frame.sources.extend(inherited_subjects(noun, lexicon))
+
+
+# What is answered: appeals (02), offers (03), demands (10), threats and ultimatums (13).
+_ANSWERED_ROOTS = frozenset({"02", "03", "10", "13"})
+
+
+def _answerers(frame: Frame, lexicon: Lexicon) -> list[Argument]:
+    """Who answers a request, offer or demand is whom it was made to: "Ukraine's request
+    was turned down by Germany's chancellor", "he rejected her appeal", "responded to the
+    invitation" (`answer` cues). A fallback: a target the noun names itself comes first."""
+    noun = frame.trigger
+    if frame.pattern.code[:2] not in _ANSWERED_ROOTS:
+        return []
+    if not lexicon.is_cue("report_noun", noun.lemma_.lower()):
+        return []
+    verb, passive = noun.head, noun.dep_ == "nsubjpass"
+    if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep":
+        verb = verb.head  # "responded to the invitation"
+    elif noun.dep_ not in {"dobj", "nsubjpass"}:
+        return []
+    if verb.pos_ != "VERB" or not lexicon.is_cue("answer", verb.lemma_.lower()):
+        return []
+    if passive:
+        agent = by_agent(verb)
+        answerer = Argument(agent, f"'by' agent of '{verb.text}'") if agent is not None else None
+    else:
+        answerer = subject_of(verb, lexicon)
+    if answerer is None:
+        return []
+    how = f"who answered it: {answerer.how}"
+    return [Argument(answerer.head, how, fallback=True)]
 
 
 def _undergoing_verb(noun: Token, lexicon: Lexicon) -> Token | None:

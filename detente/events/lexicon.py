@@ -61,6 +61,7 @@ CUE_KINDS = frozenset(
         "weapon_platform",
         "undergo",
         "undergo_under",
+        "answer",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

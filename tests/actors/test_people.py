@@ -62,3 +62,17 @@ def test_before_the_files_term_a_bare_name_is_its_country_but_a_role_in_the_text
     assert bare.actors[0].code == "SRB"
     titled = code_one("Serbian President Vojislav Kostunica criticised NATO.", date="2000-01-01")
     assert titled.actors[0].code == "SRBGOV"
+
+
+def test_a_known_surname_as_someone_elses_first_name_is_not_that_person(
+    code_one: Code,
+) -> None:
+    """ "Abbas Mousavi" (Iran's foreign ministry spokesman in 2019) is not Mahmoud Abbas."""
+    coded = code_one(
+        "Iranian Foreign Ministry spokesman Abbas Mousavi criticised Washington on Thursday.",
+        date="2019-06-27",
+    )
+    spokesman = next(a for a in coded.actors if "Mousavi" in a.text)
+    assert spokesman.code == "IRNGOV", spokesman
+    bare = code_one("Abbas criticised Israel on Monday.", date="2019-06-27")
+    assert any(a.code == "PSEGOV" and a.text == "Abbas" for a in bare.actors)

@@ -563,3 +563,29 @@ def test_a_curfew_naming_no_place_is_on_the_sources_own_country(
 ) -> None:
     found = triples(code_one(sentence))
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # whoever answers a request, offer or demand is whom it was made to
+        (
+            "Moldova's request for air defence systems was turned down by Germany's chancellor.",
+            ("MDA", "DEUGOV", "02"),
+        ),
+        ("Canada rejected Beijing's demand to release the executive.", ("CHNGOV", "CAN", "10")),
+        ("Poland responded to Ukraine's appeal for more ammunition.", ("UKR", "POL", "02")),
+    ],
+)
+def test_who_answers_a_request_is_its_target(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code_one(sentence))
+    source, target, root = expected
+    assert any((s, t, c[:2]) == (source, target, root) for s, t, c in found), found
+
+
+def test_a_phone_call_rejected_is_no_call_between_them(code_one: Code) -> None:
+    """Only appeals, offers, demands and threats are made to whoever answers them."""
+    found = triples(code_one("Sweden rejected calls by Hungary's rulers for a new summit."))
+    assert not any(c.startswith("04") for _, _, c in found), found
