@@ -547,6 +547,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             continue
         if _names_a_town(entry, ctx.doc[match.end - 1]):
             continue  # "the city of Tripoli" says nothing of Libya
+        if _patron(ctx.doc, match):
+            continue  # "Russia-backed separatists" are not Russia's
         # "killed 20 civilians in Idlib": a town named in the sentence says where the role
         # is, more than the nationality of the one who acted ("Russian strikes").
         weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
@@ -714,16 +716,24 @@ _PATRON_WORDS = {
     "aligned",
     "allied",
     "installed",
+    "recognised",
+    "recognized",
+    "appointed",
+    "brokered",
+    "mediated",
+    "friendly",
 }
 
 
 def _patron(doc: Doc, match: Match) -> bool:
+    """ "Iran-backed militias", "Libya's UN-recognised government": a country or body
+    that backs or recognises the actor is not the actor."""
     after = match.end
     return (
         after + 1 < len(doc)
         and doc[after].text == "-"
         and doc[after + 1].lower_ in _PATRON_WORDS
-        and match.entries[0].is_country
+        and (match.entries[0].is_country or match.entries[0].kind is EntryKind.ORGANISATION)
     )
 
 

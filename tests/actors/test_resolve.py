@@ -141,3 +141,18 @@ def test_anti_a_country_is_not_of_it_except_for_its_own_rebels(code_one: Code) -
     assert all(not (a.code or "").startswith("SYR") for a in journalist.actors), [
         a.code for a in journalist.actors
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "target"),
+    [
+        # a backer, sponsor or recogniser is not the actor, nor its country
+        ("Russia-backed separatists shelled Ukrainian positions.", "UKRREB", "UKRMIL"),
+        ("Egypt hosted the head of Libya's UN-recognised government.", "EGY", "LBYGOV"),
+    ],
+)
+def test_a_backer_named_before_a_hyphen_is_not_the_actor(
+    code_one: Code, sentence: str, source: str, target: str
+) -> None:
+    found = triples(code_one(sentence))
+    assert any((s, t) == (source, target) for s, t, _ in found), found
