@@ -218,6 +218,15 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ in {"acomp", "attr"}:
         # "Serbia is ready to meet Kosovo": the adjective's subject is the copula's.
         return subject_of(head, lexicon, _depth + 1)
+    if verb.dep_ == "acl" and is_infinitive(verb) and lexicon.is_cue("intent_noun", head.lemma_):
+        # "France renewed its pledge to withdraw": whoever pledges (its owner, or the
+        # subject of the verb that carries it) would do it.
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return Argument(owner, f"whose '{head.text}' it is")
+        carrier = head.head if head.dep_ == "dobj" else None
+        found = subject_of(carrier, lexicon, _depth + 1) if carrier is not None else None
+        return Argument(found.head, f"{found.how}, whose '{head.text}' it is") if found else None
     if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
         return Argument(head, "the noun the clause describes")
     return None

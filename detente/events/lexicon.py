@@ -40,6 +40,7 @@ CUE_KINDS = frozenset(
         "intent_aux",
         "intent_verb",
         "intent_adj",
+        "intent_noun",
         "condition",
         "speculation",
         "request",

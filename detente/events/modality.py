@@ -159,6 +159,11 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             # "its demand that the government release the prisoners", "calls to free the
             # hostages": the clause is what is asked for, not what was done.
             return Assessment(Modality.REQUESTED, noun_head.text)
+        pledge = _intent_noun_of(token, lexicon) if is_infinitive(token) else None
+        if pledge is not None:
+            # "renewed its pledge to withdraw", "its threat to close the strait": the
+            # infinitive is what is pledged or threatened, not what was done.
+            intent = intent or Assessment(Modality.INTENT, pledge.text)
         asked = _request_object(token, lexicon) if dep == "ccomp" else None
         if asked is not None:
             # "reiterated its demand today that Israel ease restrictions": the parser hangs
@@ -204,6 +209,27 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if _is_question(trigger):
         return Assessment(Modality.QUESTION, "?")
     return intent or Assessment(Modality.ASSERTED)
+
+
+def _intent_noun_of(infinitive: Token, lexicon: Lexicon) -> Token | None:
+    """The pledge, plan or threat (`intent_noun` cues) whose content an infinitive is:
+    "its offer to mediate", or with the parser's attachment to the verb, "renewed his
+    threat on Saturday to strike"."""
+    head = infinitive.head
+    if infinitive.dep_ == "acl" and head.pos_ == "NOUN":
+        return head if lexicon.is_cue("intent_noun", head.lemma_.lower()) else None
+    if infinitive.dep_ in {"advcl", "xcomp"}:
+        return next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "dobj"
+                and c.i < infinitive.i
+                and lexicon.is_cue("intent_noun", c.lemma_.lower())
+            ),
+            None,
+        )
+    return None
 
 
 def _request_object(clause: Token, lexicon: Lexicon) -> Token | None:

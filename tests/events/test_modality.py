@@ -242,3 +242,31 @@ def test_an_obligation_to_intend_an_act_demands_the_act(
 def test_a_subject_committed_to_an_act_intends_it(code_one: Code) -> None:
     found = triples(code_one("Vietnam is committed to closer cooperation with Laos."))
     assert any(s == "VNM" and c.startswith("03") for s, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_done"),
+    [
+        # what a pledge, offer or threat names is intended or threatened, not done
+        ("Belgium renewed its pledge to withdraw troops from Niger.", ("BEL", "NER", "03"), "08"),
+        (
+            "Iran repeated on Monday its offer to mediate between Sudan and Chad.",
+            ("IRN", "SDN", "039"),
+            "04",
+        ),
+        (
+            "The militia's leader renewed his threat on Friday to strike Cyprus's ports.",
+            (None, "CYP", "13"),
+            "19",
+        ),
+    ],
+)
+def test_an_infinitive_of_a_pledge_or_threat_is_intended(
+    code_one: Code, sentence: str, expected: tuple[str | None, str, str], not_done: str
+) -> None:
+    found = triples(code_one(sentence))
+    source, target, code = expected
+    assert any(
+        (source is None or s == source) and t == target and c.startswith(code) for s, t, c in found
+    ), found
+    assert not any(c.startswith(not_done) for _, _, c in found), found
