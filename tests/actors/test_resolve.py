@@ -149,6 +149,9 @@ def test_anti_a_country_is_not_of_it_except_for_its_own_rebels(code_one: Code) -
         # a backer, sponsor or recogniser is not the actor, nor its country
         ("Russia-backed separatists shelled Ukrainian positions.", "UKRREB", "UKRMIL"),
         ("Egypt hosted the head of Libya's UN-recognised government.", "EGY", "LBYGOV"),
+        # abbreviations split at the hyphen like plain names: the leader is the actor
+        ("The U.N.-backed government in Tripoli criticised Egypt.", "LBYGOV", "EGY"),
+        ("The U.S.-led coalition struck Islamic State targets.", "USAMIL", "IMGMOSISI"),
     ],
 )
 def test_a_backer_named_before_a_hyphen_is_not_the_actor(
