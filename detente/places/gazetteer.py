@@ -17,6 +17,7 @@ import csv
 import importlib.util
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -139,7 +140,7 @@ def load_gazetteer(iso2_to_iso3: tuple[tuple[str, str], ...]) -> Gazetteer:
             population=int(city["population"]),
             admin1=_nearest_region(city_regions.get((country, city["name"]), ()), lat, lon),
         )
-        names = {city["name"]}
+        names = {city["name"], _ascii_folded(city["name"])}
         if place.population and place.population >= _ALTERNATE_NAME_MIN_POPULATION:
             names.update(n for n in city.get("alternatenames", ()) if _usable_alternate(n))
         cities.extend((name, place) for name in names)
@@ -215,6 +216,22 @@ def _nearest_region(
 ) -> str | None:
     best = min(candidates, key=lambda c: math.hypot(c[1] - lat, c[2] - lon), default=None)
     return best[0] if best else None
+
+
+def _ascii_folded(name: str) -> str:
+    """ "Khān Yūnis" as wire copy writes it, "Khan Yunis": accents and the ayn and hamza
+    marks of transliterations dropped."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
+    kept = (c for c in decomposed if not unicodedata.combining(c) and c not in _TRANSLIT_MARKS)
+    return "".join(kept)
+
+
+# Letters Unicode does not decompose into a base letter and an accent ("Şırnak", "Łódź").
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss"}
+)
+# Transliteration marks GeoNames writes for Arabic ayn and hamza.
+_TRANSLIT_MARKS = frozenset("‘’ʿʾʼ'")
 
 
 def _usable_alternate(name: str) -> bool:

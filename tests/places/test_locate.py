@@ -123,3 +123,19 @@ def test_a_places_own_name_beats_another_places_alternate_spelling(code_one: Cod
     """ "Puno" is Peru's Puno, not an old spelling of India's much larger Pune."""
     coded = code_one("Police arrested dozens of protesters in Puno on Monday.", date="2023-01-10")
     assert [e.location.country for e in coded.events if e.location] == ["PER"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        # GeoNames writes "Ţūlkarm" and "Şırnak"; wire copy writes them plain
+        ("Israeli troops arrested twelve men in Tulkarm on Tuesday.", "PSE"),
+        ("Turkish police detained 30 protesters in Sirnak on Sunday.", "TUR"),
+    ],
+)
+def test_a_place_written_without_its_accents_is_found(
+    code_one: Code, sentence: str, country: str
+) -> None:
+    coded = code_one(sentence, date="2023-05-02")
+    located = [e.location for e in coded.events if e.location and e.location.name]
+    assert located and all(place.country == country for place in located), located
