@@ -547,8 +547,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             continue
         if _names_a_town(entry, ctx.doc[match.end - 1]):
             continue  # "the city of Tripoli" says nothing of Libya
-        if _patron(ctx.doc, match):
-            continue  # "Russia-backed separatists" are not Russia's
+        if _patron(ctx.doc, match) or _against(ctx.doc, match):
+            continue  # "Russia-backed separatists", "an anti-Syria journalist": not theirs
         # "killed 20 civilians in Idlib": a town named in the sentence says where the role
         # is, more than the nationality of the one who acted ("Russian strikes").
         weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
@@ -619,8 +619,11 @@ def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None
             for i in range(pobj.left_edge.i, pobj.i + 1):
                 match = ctx.by_token.get(i)
                 entry = match.entries[0] if match else None
-                if match and match.is_name and entry and entry.is_country and entry.country:
-                    return entry.country, entry.country_code or entry.country, ctx.doc[i].text
+                if not (match and match.is_name and entry and entry.is_country and entry.country):
+                    continue
+                if _patron(ctx.doc, match) or _against(ctx.doc, match):
+                    continue  # "in the Israeli-occupied West Bank": the West Bank's
+                return entry.country, entry.country_code or entry.country, ctx.doc[i].text
     return None
 
 
@@ -722,6 +725,11 @@ _PATRON_WORDS = {
     "brokered",
     "mediated",
     "friendly",
+    # "the Israeli-occupied West Bank", "Russian-held territory": the occupier's, not of it
+    "occupied",
+    "held",
+    "controlled",
+    "annexed",
 }
 
 

@@ -159,3 +159,12 @@ def test_a_backer_named_before_a_hyphen_is_not_the_actor(
 ) -> None:
     found = triples(code_one(sentence))
     assert any((s, t) == (source, target) for s, t, _ in found), found
+
+
+def test_what_an_actor_is_against_or_occupied_by_lends_it_no_country(code_one: Code) -> None:
+    journalist = code_one("An anti-Syria journalist was killed in a car bomb explosion in Beirut.")
+    assert any(a.code == "LBNMED" for a in journalist.actors), [a.code for a in journalist.actors]
+    strikers = code_one("Workers in the Israeli-occupied West Bank went on strike on Monday.")
+    assert all(not a.code.startswith("ISR") for a in strikers.actors), [
+        a.code for a in strikers.actors
+    ]
