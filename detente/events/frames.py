@@ -423,11 +423,14 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
         if passive:
             if verb.dep_ == "acl":
                 return [Argument(verb.head, f"noun described by passive '{verb.text}'")]
-            return [
-                Argument(c, f"passive subject of '{verb.text}'")
-                for c in verb.children
-                if c.dep_ == "nsubjpass"
-            ]
+            found = []
+            for c in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    # "militias, who are armed by the government, ...": the militias
+                    found.append(Argument(verb.head, "the noun the relative clause describes"))
+                else:
+                    found.append(Argument(c, f"passive subject of '{verb.text}'"))
+            return found
         objects = [
             c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in pattern.objects
         ]

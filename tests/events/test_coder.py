@@ -591,3 +591,15 @@ def test_a_phone_call_rejected_is_no_call_between_them(code_one: Code) -> None:
     """Only appeals, offers, demands and threats are made to whoever answers them."""
     found = triples(code_one("Sweden rejected calls by Hungary's rulers for a new summit."))
     assert not any(c.startswith("04") for _, _, c in found), found
+
+
+def test_a_passive_relative_clause_acts_on_the_noun_it_describes(code_one: Code) -> None:
+    found = triples(
+        code_one("Houthi rebels, who are trained by Iran, fired missiles at Saudi Arabia.")
+    )
+    assert ("IRN", "YEMREBHTH", "062") in found, found
+    # a recognition with no one named who recognises is no event
+    state = triples(
+        code_one("Kosovo's independence has been recognized by more than 100 countries.")
+    )
+    assert not any(c.startswith("054") for _, _, c in state), state
