@@ -39,6 +39,7 @@ from detente.events.sides import (
     armed_sources,
     as_civilians,
     civilian_targets,
+    mass_killing,
     own_country,
     own_government,
     with_unidentified_attackers,
@@ -271,6 +272,8 @@ class EventCoder:
         inherited = source_arg.inherited if source_arg else False
         targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
         targets = civilian_targets(pattern.code, targets, self.lexicon)
+        if code == pattern.code and mass_killing(code, frame.trigger, targets, self.lexicon):
+            code = MASS_KILLING_CODE
         sources = armed_sources(pattern.code, sources, self.lexicon)
         if not targets and code.startswith(THREAT_ROOT):
             # "threatened a general strike unless Israel rescinded the law": at Israel.
@@ -613,6 +616,8 @@ _SECONDARY_PENALTY = 0.15
 PLAIN_REFUSAL = "120"
 # CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.
 ULTIMATUM_CODE = "139"
+# CAMEO 202, "Engage in mass killings" (sides.mass_killing says when).
+MASS_KILLING_CODE = "202"
 _THING_PREPOSITIONS = (
     frozenset({"by", "from", "with"}),
     frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),

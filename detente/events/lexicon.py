@@ -63,6 +63,7 @@ CUE_KINDS = frozenset(
         "undergo",
         "undergo_under",
         "answer",
+        "mass_count",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

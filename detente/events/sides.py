@@ -1,4 +1,4 @@
-"""Coding conventions for the sides of an event that the words alone do not settle.
+"""Coding conventions for the sides (and one code) of an event that the words alone do not settle.
 
 Three conventions of the field (CAMEO coders, ICEWS, the PLOVER gold) give an event a side
 the sentence implies or sharpen the sector of one it names (docs/formats.md):
@@ -117,6 +117,37 @@ def own_government(source: Actor | None, trigger: Token) -> Actor | None:
         trigger.idx,
         "implicit: a protest naming no target is aimed at its own country's government",
     )
+
+
+def mass_killing(code: str, trigger: Token, targets: list[Actor], lexicon: Lexicon) -> bool:
+    """Killing (CAMEO 1823) of civilians counted in hundreds or more is a mass killing
+    (202, "killing of non-combatants in large numbers"): "killed hundreds of civilians",
+    "at least 150 villagers were killed". The counting words are `mass_count` cues."""
+    if code != _KILLING or not targets or any("CVL" not in t.sectors for t in targets):
+        return False
+    victims = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if trigger.pos_ == "NOUN":
+        victims = [g for c in trigger.children if c.lower_ == "of" for g in c.children]
+    return any(_counted_in_hundreds(v, lexicon) for v in victims)
+
+
+def _counted_in_hundreds(victims: Token, lexicon: Lexicon) -> bool:
+    for token in victims.subtree:
+        if token.i > victims.i and token.head.i != victims.i and token.dep_ != "pobj":
+            continue  # only the phrase's own count: "hundreds of civilians", "150 villagers"
+        if lexicon.is_cue("mass_count", token.lower_):
+            return True
+        if token.like_num and token.dep_ == "nummod":
+            digits = token.text.replace(",", "")
+            if digits.isdigit() and int(digits) >= _MASS_COUNT:
+                return True
+    return False
+
+
+_KILLING = "1823"
+# The count from which a killing of civilians is coded as a mass killing; CAMEO gives no
+# number, so this follows the wire phrase "hundreds of civilians".
+_MASS_COUNT = 100
 
 
 def own_country(source: Actor | None, trigger: Token) -> Actor | None:

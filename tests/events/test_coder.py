@@ -603,3 +603,20 @@ def test_a_passive_relative_clause_acts_on_the_noun_it_describes(code_one: Code)
         code_one("Kosovo's independence has been recognized by more than 100 countries.")
     )
     assert not any(c.startswith("054") for _, _, c in state), state
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Government soldiers in Mali killed hundreds of civilians in Moura.", "202"),
+        ("Myanmar's army killed at least 160 villagers in Sagaing.", "202"),
+        # a few victims, or combatants, are killings, not a mass killing
+        ("Nigerian troops killed 12 civilians in Borno.", "1823"),
+        ("Russian forces killed hundreds of Ukrainian soldiers near Bakhmut.", "1823"),
+    ],
+)
+def test_killing_civilians_by_the_hundred_is_a_mass_killing(
+    code_one: Code, sentence: str, code: str
+) -> None:
+    found = triples(code_one(sentence))
+    assert any(c == code for _, _, c in found), found
