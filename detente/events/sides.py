@@ -1,16 +1,18 @@
-"""Coding conventions for the sides (and one code) of an event that the words alone do not settle.
+"""Coding conventions for an event's sides, and one code, that the words alone do not settle.
 
-Three conventions of the field (CAMEO coders, ICEWS, the PLOVER gold) give an event a side
-the sentence implies or sharpen the sector of one it names (docs/formats.md):
+Conventions of the field (CAMEO coders, ICEWS, the PLOVER gold) give an event a side the
+sentence implies, sharpen the sector of one it names, or read a count (docs/formats.md):
 
 - a protest with no target is aimed at the protesters' own government, and a curfew or
   state of emergency naming no place at the source's own country;
 - violence nobody is named for, placed by the sentence in a country, is that country's
   unidentified armed forces' (UAF);
 - a people or place coerced or attacked is its civilians (CVL), a people protesting too,
-  and a country's weapons used in force are its military (MIL).
+  and a country's weapons used in force are its military (MIL);
+- a killing of civilians counted in hundreds or more is a mass killing (202).
 
-The word lists (`military_thing`, `weapon_platform`) are cues in the lexicon's `cues.tsv`.
+The word lists (`military_thing`, `weapon_platform`, `mass_count`) are cues in the
+lexicon's `cues.tsv`.
 """
 
 from __future__ import annotations
