@@ -7,6 +7,7 @@ lower-cased lemmas, so "troops", "Troops" and "troop" all match the role "troop"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -90,7 +91,7 @@ class ActorMatcher:
         roles = [
             m
             for m in _greedy(self._roles, role_keys, is_name=False)
-            if not covered.intersection(range(m.start, m.end))
+            if not covered.intersection(range(m.start, m.end)) and not _after_model(doc, m)
         ]
         return sorted(names + places + roles, key=lambda m: m.start)
 
@@ -116,6 +117,16 @@ class ActorMatcher:
             )
             found.append(Match(ent.start, ent.end, (entry,), is_name=True))
         return found
+
+
+def _after_model(doc: Doc, match: Match) -> bool:
+    """ "a Russian Su-27 fighter", "an F-16 fighter": after a model designation a role word
+    names a machine, not people."""
+    return match.start > 0 and _MODEL.match(doc[match.start - 1].text) is not None
+
+
+# Aircraft, tank and drone designations: Su-27, F-16, MiG-29, MQ-9, T-72, J-20.
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Z]?$")
 
 
 def _first_name(doc: Doc, match: Match) -> bool:

@@ -168,3 +168,11 @@ def test_what_an_actor_is_against_or_occupied_by_lends_it_no_country(code_one: C
     assert all(not a.code.startswith("ISR") for a in strikers.actors), [
         a.code for a in strikers.actors
     ]
+
+
+def test_a_role_word_after_a_model_designation_is_a_machine(code_one: Code) -> None:
+    """ "a Russian Su-27 fighter" is a jet (the country's military in force), not a rebel."""
+    found = triples(code_one("A Syrian MiG-23 fighter bombed a market in Idlib on Monday."))
+    assert any(s == "SYRMIL" for s, _, _ in found), found
+    people = triples(code_one("Kurdish fighters attacked a Turkish outpost near Cizre."))
+    assert any(s is not None and s.endswith("REB") for s, _, _ in people), people
