@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
+from detente.data.tables import bundled, read_table
+
 # Alternate names (Kiev for Kyiv, Bombay for Mumbai) are only taken from cities this big:
 # small places' alternate names collide with ordinary words far too often.
 _ALTERNATE_NAME_MIN_POPULATION = 250_000
@@ -161,7 +163,37 @@ def load_gazetteer(iso2_to_iso3: tuple[tuple[str, str], ...]) -> Gazetteer:
         (name, GazetteerPlace(name, country, "city", lat, lon, admin1=region))
         for country, region, name, lat, lon in admin1_places
     ]
+    for name, place in read_supplement(frozenset(to_iso3.values())):
+        if place.feature == "city":
+            cities.append((name, place))
+        else:
+            regions.append((_region_key(name), place))
     return Gazetteer(cities, regions, countries, small)
+
+
+def read_supplement(
+    countries: frozenset[str], path: Path | None = None
+) -> list[tuple[str, GazetteerPlace]]:
+    """Regions and towns of conflict reporting the GeoNames packages lack or spell
+    otherwise (`places/supplement.tsv`), under each of their names."""
+    columns = ("name", "aliases", "country", "feature", "latitude", "longitude")
+    found: list[tuple[str, GazetteerPlace]] = []
+    for row in read_table(path or bundled("places", "supplement.tsv"), columns):
+        country, feature = row.get("country"), row.get("feature")
+        if country not in countries:
+            raise row.error(f"unknown country {country!r}", fix="use an ISO 3166 alpha-3 code")
+        if feature not in {"city", "region"}:
+            raise row.error(f"feature {feature!r}", fix="write city or region")
+        try:
+            lat, lon = float(row.get("latitude")), float(row.get("longitude"))
+        except ValueError:
+            raise row.error("latitude/longitude not numbers", fix="write decimal degrees") from None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise row.error(f"coordinates {lat}, {lon} out of range", fix="latitude first")
+        place = GazetteerPlace(row.get("name"), country, feature, lat, lon)
+        names = {row.get("name"), *row.values("aliases")}
+        found += [(n, place) for name in names for n in {name, _ascii_folded(name)}]
+    return found
 
 
 def _admin1_places(to_iso3: dict[str, str]) -> list[tuple[str, str, str, float, float]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -139,3 +140,27 @@ def test_a_place_written_without_its_accents_is_found(
     coded = code_one(sentence, date="2023-05-02")
     located = [e.location for e in coded.events if e.location and e.location.name]
     assert located and all(place.country == country for place in located), located
+
+
+def test_a_region_from_the_supplement_places_the_event(code_one: Code) -> None:
+    coded = code_one(
+        "Sudanese soldiers arrested 40 protesters in Darfur on Monday.", date="2021-03-02"
+    )
+    assert [e.location.country for e in coded.events if e.location] == ["SDN"]
+    assert all(e.location.name == "Darfur" for e in coded.events if e.location)
+
+
+def test_a_bad_supplement_row_names_the_line_and_the_fix(tmp_path: Path) -> None:
+    from detente.errors import DataFileError
+    from detente.places.gazetteer import read_supplement
+
+    bad = tmp_path / "supplement.tsv"
+    bad.write_text(
+        "# places\n# version: 1\n# source: test\n# licence: CC0\n"
+        "name\taliases\tcountry\tfeature\tlatitude\tlongitude\tnotes\n"
+        "Darfur\t\tSDN\tprovince\t13.5\t24.0\t\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as raised:
+        read_supplement(frozenset({"SDN"}), bad)
+    assert "supplement.tsv:6" in str(raised.value) and "city or region" in str(raised.value)
