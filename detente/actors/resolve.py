@@ -372,7 +372,7 @@ class ActorResolver:
             _sentence(token),
             reference,
             skip_quotes=quote is None,
-            skip=_own_clause_subject(token) if token.pos_ != "PRON" else frozenset(),
+            skip=_own_clause_subject(token) if token.pos_ != "PRON" else _passive_agent(token),
             prefer_subject=token.pos_ == "PRON" and token.dep_ in _SUBJECT_DEPS,
             gender=pronoun_gender(token),
         )
@@ -449,6 +449,20 @@ def _own_clause_subject(token: Token) -> frozenset[int]:
             break
         verb = verb.head
     return frozenset(c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _passive_agent(pronoun: Token) -> frozenset[int]:
+    """ "Iran was condemned by the UN council over its crackdown": an owner's pronoun in
+    the phrase of a passive verb is not its "by" agent but the one it was done to (as
+    "the UN condemned Iran over its crackdown" says by order alone)."""
+    if pronoun.dep_ != "poss" or pronoun.head.dep_ != "pobj":
+        return frozenset()
+    verb = pronoun.head.head.head
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return frozenset()
+    return frozenset(
+        g.i for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    )
 
 
 def _sentence(token: Token) -> int:
@@ -734,15 +748,15 @@ _PATRON_WORDS = {
 
 
 def _patron(doc: Doc, match: Match) -> bool:
-    """ "Iran-backed militias", "Libya's UN-recognised government": a country or body
-    that backs or recognises the actor is not the actor."""
-    after = match.end
-    return (
-        after + 1 < len(doc)
-        and doc[after].text == "-"
-        and doc[after + 1].lower_ in _PATRON_WORDS
-        and (match.entries[0].is_country or match.entries[0].kind is EntryKind.ORGANISATION)
-    )
+    """ "Iran-backed militias", "Libya's UN-recognised government", "pro-Russian
+    separatists": a country or body that backs or recognises the actor is not the actor."""
+    if not (match.entries[0].is_country or match.entries[0].kind is EntryKind.ORGANISATION):
+        return False
+    after, before = match.end, match.start
+    backed = after + 1 < len(doc) and doc[after].text == "-"
+    backed = backed and doc[after + 1].lower_ in _PATRON_WORDS
+    pro = before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ == "pro"
+    return backed or pro
 
 
 def _against(doc: Doc, match: Match) -> bool:

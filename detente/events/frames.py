@@ -394,7 +394,8 @@ def _agent_argument(verb: Token, lexicon: Lexicon) -> Argument | None:
 
 def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
     """Who did what a passive verb says: its "by" agent, or the doer of the violent act it
-    happened in ("was wounded in an attack by Kurdish militants": the attackers)."""
+    happened in ("was wounded in an attack by Kurdish militants": the attackers; "killed in
+    clashes with rebels": the rebels)."""
     agent = by_agent(verb)
     if agent is not None or not is_passive(verb):
         return agent
@@ -403,9 +404,14 @@ def _agent(verb: Token, lexicon: Lexicon) -> Token | None:
             continue
         for noun in prep.children:
             if noun.dep_ == "pobj" and _names_violence(noun, lexicon):
-                by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-                if by is not None:
-                    return next((c for c in by.children if c.dep_ == "pobj"), None)
+                # "killed in an attack by militants"; "killed in clashes with PKK
+                # militants": the other side of the fighting
+                for word in ("by", "with"):
+                    by = next(
+                        (c for c in noun.children if c.dep_ == "prep" and c.lower_ == word), None
+                    )
+                    if by is not None:
+                        return next((c for c in by.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -567,6 +573,25 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     if "no_inherit" in frame.pattern.flags:
         return
     frame.sources.extend(inherited_subjects(noun, lexicon))
+    frame.sources.extend(_fighting_side(noun))
+
+
+def _fighting_side(noun: Token) -> list[Argument]:
+    """ "Three soldiers were killed in clashes with PKK militants": those killed were one
+    side of the fighting (the "with" phrase names the other)."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in {"in", "during"}:
+        return []
+    verb = preposition.head
+    if not is_passive(verb) or not _prep_objects(noun, "with"):
+        return []
+    return [
+        Argument(
+            c, f"passive subject of '{verb.text}', a side of the '{noun.text}'", inherited=True
+        )
+        for c in verb.children
+        if c.dep_ == "nsubjpass"
+    ]
 
 
 # What is answered: appeals (02), offers (03), demands (10), threats and ultimatums (13).

@@ -125,3 +125,11 @@ def test_he_prefers_the_last_sentences_subject_and_her_skips_whom_he_named(
     [her] = actors_named(coded, "her")
     assert her.code.startswith("IGOEU"), her
     assert ("KENGOV", her.code, "12") in {(s, t, c[:2]) for s, t, c in triples(coded)}
+
+
+def test_its_in_a_passive_is_the_one_acted_on_not_the_by_agent(code_one: Code) -> None:
+    coded = code_one(
+        "Belarus was condemned by the European Parliament on Thursday over its crackdown "
+        "on protesters."
+    )
+    assert any(s == "BLR" and c.startswith("17") for s, _, c in triples(coded)), triples(coded)

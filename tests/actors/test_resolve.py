@@ -152,6 +152,8 @@ def test_anti_a_country_is_not_of_it_except_for_its_own_rebels(code_one: Code) -
         # abbreviations split at the hyphen like plain names: the leader is the actor
         ("The U.N.-backed government in Tripoli criticised Egypt.", "LBYGOV", "EGY"),
         ("The U.S.-led coalition struck Islamic State targets.", "USAMIL", "IMGMOSISI"),
+        # "pro-X" backs X, it is not X
+        ("Pro-Russian separatists shelled Ukrainian army positions.", "UKRREB", "UKRMIL"),
     ],
 )
 def test_a_backer_named_before_a_hyphen_is_not_the_actor(

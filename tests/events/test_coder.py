@@ -620,3 +620,9 @@ def test_killing_civilians_by_the_hundred_is_a_mass_killing(
 ) -> None:
     found = triples(code_one(sentence))
     assert any(c == code for _, _, c in found), found
+
+
+def test_killed_in_clashes_with_a_group_names_both_sides(code_one: Code) -> None:
+    found = triples(code_one("Four Turkish soldiers were killed in clashes with PKK militants."))
+    assert ("TURREBPKK", "TURMIL", "1823") in found, found
+    assert ("TURMIL", "TURREBPKK", "190") in found, found
