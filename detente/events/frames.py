@@ -601,13 +601,22 @@ _ANSWERED_ROOTS = frozenset({"02", "03", "10", "13"})
 def _answerers(frame: Frame, lexicon: Lexicon) -> list[Argument]:
     """Who answers a request, offer or demand is whom it was made to: "Ukraine's request
     was turned down by Germany's chancellor", "he rejected her appeal", "responded to the
-    invitation" (`answer` cues). A fallback: a target the noun names itself comes first."""
+    invitation" (`answer` cues); so is whom it was brought to ("was delivered to Tokyo").
+    A fallback: a target the noun names itself comes first."""
     noun = frame.trigger
     if frame.pattern.code[:2] not in _ANSWERED_ROOTS:
         return []
     if not lexicon.is_cue("report_noun", noun.lemma_.lower()):
         return []
     verb, passive = noun.head, noun.dep_ == "nsubjpass"
+    if passive and verb.pos_ == "VERB":
+        # "a request from the navy was delivered to Tokyo": whom it was brought to
+        found = [
+            Argument(a.head, f"whom it was '{verb.text} to'", fallback=True)
+            for a in _prep_objects(verb, "to")
+        ]
+        if found:
+            return found
     if noun.dep_ == "pobj" and verb.lower_ == "to" and verb.dep_ == "prep":
         verb = verb.head  # "responded to the invitation"
     elif noun.dep_ not in {"dobj", "nsubjpass"}:

@@ -104,6 +104,15 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             # "renewed negotiations on an Israeli troop pullback": what talks are about
             # has not happened.
             return Assessment(Modality.EMBEDDED, topic_of.text)
+        asker = trigger.head.head if trigger.dep_ == "pobj" else None
+        if (
+            asker is not None
+            and trigger.head.lower_ == "for"
+            and asker.pos_ == "NOUN"
+            and lexicon.is_cue("request", asker.lemma_.lower())
+        ):
+            # "a request from the navy for joint patrols": what is asked for, not done.
+            return Assessment(Modality.REQUESTED, asker.text)
         # A rejected demand or offer was still made: "rejected Moscow's demand".
         said = lexicon.is_cue("report_noun", trigger.lemma_.lower())
         if (

@@ -577,6 +577,11 @@ def test_a_curfew_naming_no_place_is_on_the_sources_own_country(
         ),
         ("Canada rejected Beijing's demand to release the executive.", ("CHNGOV", "CAN", "10")),
         ("Poland responded to Ukraine's appeal for more ammunition.", ("UKR", "POL", "02")),
+        # whom a request was brought to
+        (
+            "A request from Vietnam's navy was delivered to Manila on Friday.",
+            ("VNMMIL", "PHLGOV", "02"),
+        ),
     ],
 )
 def test_who_answers_a_request_is_its_target(

@@ -270,3 +270,16 @@ def test_an_infinitive_of_a_pledge_or_threat_is_intended(
         (source is None or s == source) and t == target and c.startswith(code) for s, t, c in found
     ), found
     assert not any(c.startswith(not_done) for _, _, c in found), found
+
+
+def test_what_a_request_noun_asks_for_is_not_done(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "A request from Vietnam's navy for joint patrols with Philippine ships was delivered to Manila."
+        )
+    )
+    assert not any(c.startswith("06") for _, _, c in found), found
+    session = triples(
+        code_one("Cuba's envoy demanded an emergency session of the Security Council.")
+    )
+    assert any(t == "IGOUNOSCO" and c == "108" for _, t, c in session), session
