@@ -23,6 +23,14 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from detente.actors.compose import compose, entry_for
+from detente.actors.context import (
+    LOCATIVE,
+    is_opponent,
+    is_patron,
+    names_a_town,
+    sentence_number,
+    with_context_country,
+)
 from detente.actors.coref import (
     Mentioned,
     Reference,
@@ -135,7 +143,7 @@ class ActorResolver:
                 # "a spokesman for the rebels": whom they speak for is part of the phrase
                 preps = _SPEAKS_FOR_PREPS if h.lemma_.lower() in _SPEAKS_FOR else PHRASE_PREPS
                 found = tuple(self._resolve_phrase(ctx, h, phrase_depths(h, preps=preps)))
-                ctx.cache[key] = _with_context_country(ctx, h.i, found) if ctx.complete else found
+                ctx.cache[key] = with_context_country(ctx, h.i, found) if ctx.complete else found
             actors.extend(ctx.cache[key])
         return actors
 
@@ -156,7 +164,7 @@ class ActorResolver:
                 if depth and heads
                 else ()
             )
-            ctx.cache[key] = _with_context_country(ctx, noun.i, found) if ctx.complete else found
+            ctx.cache[key] = with_context_country(ctx, noun.i, found) if ctx.complete else found
         return list(ctx.cache[key])
 
     # -- one phrase -------------------------------------------------------------------
@@ -183,7 +191,7 @@ class ActorResolver:
         reference = self._reference(head)
         # "ethnic Albanians" names a people, not the state of Albania.
         ethnic = [m for m in matches if m.is_name and _ethnic(ctx.doc, m)]
-        patrons = [m for m in matches if m.is_name and _patron(ctx.doc, m)]
+        patrons = [m for m in matches if m.is_name and is_patron(ctx.doc, m)]
         # "an anti-Syria journalist" is no Syrian; "anti-Damascus militants" are Syria's
         # own rebels, so rebels and the opposition keep the country they are against.
         rebels = any(
@@ -191,7 +199,7 @@ class ActorResolver:
             for m in matches
         )
         if not rebels:
-            patrons += [m for m in matches if m.is_name and _against(ctx.doc, m)]
+            patrons += [m for m in matches if m.is_name and is_opponent(ctx.doc, m)]
         entities = [m for m in matches if m.is_name and m not in ethnic and m not in patrons]
         if not entities and reference is not None and is_definite(head):
             referred = self._refer(ctx, head, reference)
@@ -224,7 +232,7 @@ class ActorResolver:
         sectors = list(role_entry.sectors) if role_entry else []
         reasons = [f"role '{role_entry.phrase}' ({role_entry.where})"] if role_entry else []
         for patron in patrons:
-            if _against(ctx.doc, patron):
+            if is_opponent(ctx.doc, patron):
                 words = ctx.doc[patron.start - 2 : patron.end].text
                 reasons.append(f"'{words}': what the actor is against, not its country")
                 continue
@@ -263,7 +271,7 @@ class ActorResolver:
         actors = [
             compose(_as_place(entry, head), why, sectors, reasons, span, name, is_person)
             for entry, why in self._primaries(ctx, entities, depth)
-            if not _names_a_town(entry, head)
+            if not names_a_town(entry, head)
         ]
         if not actors and role_entry is not None:
             if is_definite(head) and not name:
@@ -290,7 +298,7 @@ class ActorResolver:
         self, ctx: DocActors, head: Token, role: Entry, sectors: list[str], is_person: bool
     ) -> list[Actor]:
         """ "the targeted jet" after "a Russian fighter jet"; "the minister" after the minister."""
-        sentence = _sentence(head)
+        sentence = sentence_number(head)
         lemma = head.lemma_.lower()
         for mention in reversed(ctx.history):
             if (
@@ -369,7 +377,7 @@ class ActorResolver:
         found = antecedents(
             ctx.history,
             token.i,
-            _sentence(token),
+            sentence_number(token),
             reference,
             skip_quotes=quote is None,
             skip=_own_clause_subject(token) if token.pos_ != "PRON" else _passive_agent(token),
@@ -398,7 +406,7 @@ class ActorResolver:
         ctx.complete = True
         for mention in ctx.history:
             key = (mention.head, False)
-            ctx.cache[key] = _with_context_country(
+            ctx.cache[key] = with_context_country(
                 ctx, mention.head, ctx.cache.get(key, mention.actors)
             )
 
@@ -411,7 +419,7 @@ class ActorResolver:
         ctx.history.append(
             Mentioned(
                 head.i,
-                _sentence(head),
+                sentence_number(head),
                 tuple(actors),
                 is_plural(head),
                 ctx.quote_at(head) is not None,
@@ -465,180 +473,13 @@ def _passive_agent(pronoun: Token) -> frozenset[int]:
     )
 
 
-def _sentence(token: Token) -> int:
-    """The number of the token's sentence (0 for the first)."""
-    return _sentence_numbers(token.doc)[token.i]
-
-
-def _sentence_numbers(doc: Doc) -> list[int]:
-    # One number per token, computed once per doc: `Token.sent` builds a span each time.
-    numbers: list[int] | None = doc.user_data.get("detente_sentence_numbers")
-    if numbers is None:
-        numbers = [0] * len(doc)
-        for n, sentence in enumerate(doc.sents):
-            numbers[sentence.start : sentence.end] = [n] * len(sentence)
-        doc.user_data["detente_sentence_numbers"] = numbers
-    return numbers
-
-
-def _with_context_country(
-    ctx: DocActors, head: int, actors: tuple[Actor, ...]
-) -> tuple[Actor, ...]:
-    """A lone role without a country ("police") takes the country of its context."""
-    if len(actors) != 1 or actors[0].country or actors[0].org or not actors[0].sectors:
-        return actors
-    actor = actors[0]
-    lender = _context_country(ctx, head)
-    if lender is None:
-        return actors
-    country, code, text = lender
-    reason = actor.reason.replace("; no country named", "")
-    return (
-        Actor(
-            code=code + "".join(actor.sectors),
-            kind=actor.kind,
-            text=actor.text,
-            start=actor.start,
-            end=actor.end,
-            reason=f"{reason}; country from context: '{text}'",
-            country=country,
-            sectors=actor.sectors,
-            name=actor.name,
-            country_from_context=True,
-        ),
-    )
-
-
-def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
-    """The country a role's context is about: (iso3, CAMEO code, the words that say so).
-
-    Candidates are the countries named in the role's sentence (the sentence before counts
-    half): by actors, by an armed group's home country, or by any country word at all
-    ("in Somalia's Lower Shabelle region"). The most named wins; ties go to the nearest
-    mention before the role."""
-    own = _own_place_country(ctx, head)
-    if own is not None:
-        return own
-    sentence = _sentence(ctx.doc[head])
-    scores: dict[str, float] = {}
-    nearest: dict[str, tuple[bool, int, str, str]] = {}
-
-    def vote(
-        position: int, country: str, code: str, text: str, number: int, weight: float = 1.0
-    ) -> None:
-        scores[country] = scores.get(country, 0.0) + weight * (1.0 if number == sentence else 0.5)
-        rank = (position > head, abs(position - head), code, text)
-        if country not in nearest or rank[:2] < nearest[country][:2]:
-            nearest[country] = rank
-
-    counted: set[int] = set()
-    for m in ctx.history:
-        if m.head == head or m.sentence not in (sentence, sentence - 1) or len(m.actors) != 1:
-            continue
-        actor = m.actors[0]
-        if not actor.country or actor.kind is ActorKind.GROUP:
-            continue
-        code = actor.code[:3] if not actor.org else ctx.dictionary_code(actor.country)
-        # "Israeli forces demolished the homes of two attackers near Jenin": another
-        # actor's nationality is its own; a country or place named as such says more.
-        match = ctx.by_token.get(m.head)
-        weight = 0.5 if actor.sectors else 1.0
-        if _named_as_place(ctx.doc[m.head], match):
-            weight = _PLACE_WEIGHT
-        vote(m.head, actor.country, code, actor.text, m.sentence, weight)
-        counted.update(range(actor.start, actor.end))
-    numbers = _sentence_numbers(ctx.doc)
-    for match in ctx.matches:
-        entry = match.entries[0]
-        # Sentences first: building tokens for every match of a long story is the cost.
-        number = numbers[match.start]
-        if number not in (sentence, sentence - 1) or match.start == head:
-            continue
-        if not (match.is_name and entry.is_country and entry.country):
-            continue
-        token = ctx.doc[match.start]
-        if token.idx in counted:
-            continue
-        if _names_a_town(entry, ctx.doc[match.end - 1]):
-            continue  # "the city of Tripoli" says nothing of Libya
-        if _patron(ctx.doc, match) or _against(ctx.doc, match):
-            continue  # "Russia-backed separatists", "an anti-Syria journalist": not theirs
-        # "killed 20 civilians in Idlib": a town named in the sentence says where the role
-        # is, more than the nationality of the one who acted ("Russian strikes").
-        weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
-        vote(
-            match.start,
-            entry.country,
-            entry.country_code or entry.country,
-            token.text,
-            number,
-            weight,
-        )
-    if not scores:
-        return None
-    best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
-    _, _, code, text = nearest[best]
-    return best, code, text
-
-
-_PLACE_WEIGHT = 1.5
-
-
-def _named_as_place(token: Token, match: Match | None) -> bool:
-    """A town, or a country named where something happens ("killed ten militants in
-    Somalia"), rather than as the nationality of an actor."""
-    if match is not None and match.entries[0].kind is EntryKind.PLACE:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE
-
-
-# "imposed a curfew on Bangkok", "protests in Paris": a capital after these is the place.
-_LOCATIVE = frozenset({"in", "on", "at", "near", "into", "across", "around", "outside", "inside"})
-
-
 def _as_place(entry: Entry, head: Token) -> Entry:
     """A capital named as a place is its country, not its government."""
     if entry.kind is not EntryKind.CAPITAL or head.dep_ != "pobj":
         return entry
-    if head.head.lower_ not in _LOCATIVE:
+    if head.head.lower_ not in LOCATIVE:
         return entry
     return replace(entry, sectors=())
-
-
-_TOWN_NOUNS = frozenset({"city", "town", "port", "village", "capital", "province", "district"})
-
-
-def _names_a_town(entry: Entry, head: Token) -> bool:
-    """ "the northern city of Tripoli", "Tripoli, the city": a town, not a government (and
-    perhaps not even the capital it shares its name with); the place finder resolves it
-    against the story."""
-    if entry.kind is not EntryKind.CAPITAL:
-        return False
-    governor = head.head
-    city_of = (
-        head.dep_ == "pobj"
-        and governor.lower_ == "of"
-        and governor.head.lemma_.lower() in _TOWN_NOUNS
-    )
-    apposed = head.dep_ == "appos" and governor.lemma_.lower() in _TOWN_NOUNS
-    return city_of or apposed
-
-
-def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
-    """ "two militants in Yemen", "protesters from Bahrain": the role's own place says it."""
-    for prep in ctx.doc[head].children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
-            continue
-        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for i in range(pobj.left_edge.i, pobj.i + 1):
-                match = ctx.by_token.get(i)
-                entry = match.entries[0] if match else None
-                if not (match and match.is_name and entry and entry.is_country and entry.country):
-                    continue
-                if _patron(ctx.doc, match) or _against(ctx.doc, match):
-                    continue  # "in the Israeli-occupied West Bank": the West Bank's
-                return entry.country, entry.country_code or entry.country, ctx.doc[i].text
-    return None
 
 
 def _merge_bracketed_aliases(text: str, mentions: list[Actor]) -> list[Actor]:
@@ -723,52 +564,6 @@ def _agentive(token: Token) -> bool:
 
 
 # "Iranian-backed militias" are not Iran's: the country is a patron, not the actor's own.
-_PATRON_WORDS = {
-    "backed",
-    "sponsored",
-    "supported",
-    "funded",
-    "armed",
-    "trained",
-    "aligned",
-    "allied",
-    "installed",
-    "recognised",
-    "recognized",
-    "appointed",
-    "brokered",
-    "mediated",
-    "friendly",
-    # "the Israeli-occupied West Bank", "Russian-held territory": the occupier's, not of it
-    "occupied",
-    "held",
-    "controlled",
-    "annexed",
-}
-
-
-def _patron(doc: Doc, match: Match) -> bool:
-    """ "Iran-backed militias", "Libya's UN-recognised government", "pro-Russian
-    separatists": a country or body that backs or recognises the actor is not the actor."""
-    if not (match.entries[0].is_country or match.entries[0].kind is EntryKind.ORGANISATION):
-        return False
-    after, before = match.end, match.start
-    backed = after + 1 < len(doc) and doc[after].text == "-"
-    backed = backed and doc[after + 1].lower_ in _PATRON_WORDS
-    pro = before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ == "pro"
-    return backed or pro
-
-
-def _against(doc: Doc, match: Match) -> bool:
-    """ "anti-Syria": the country a word is against, not of."""
-    return (
-        match.start >= 2
-        and doc[match.start - 1].text == "-"
-        and doc[match.start - 2].lower_ == "anti"
-        and match.entries[0].is_country
-    )
-
-
 def _ethnic(doc: Doc, match: Match) -> bool:
     return (
         match.start > 0 and doc[match.start - 1].lower_ == "ethnic" and match.entries[0].is_country

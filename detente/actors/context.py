@@ -1,0 +1,232 @@
+"""The country a role without one takes from its context.
+
+"police", "the army", "protesters": a role the text gives no country borrows one from its
+own place phrase ("protesters in Lagos"), else from the countries named in its sentence and
+the one before (places weigh more than another actor's nationality), else from the story,
+where one country dominates it. A patron ("Iran-backed"), an occupier ("Israeli-occupied")
+or what the actor is against ("anti-Syria") lends no country.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from detente.actors.dictionary import Entry, EntryKind
+from detente.actors.matcher import Match
+from detente.types import Actor, ActorKind
+
+if TYPE_CHECKING:
+    from detente.actors.resolve import DocActors
+
+
+def sentence_number(token: Token) -> int:
+    """The number of the token's sentence (0 for the first)."""
+    return _sentence_numbers(token.doc)[token.i]
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    # One number per token, computed once per doc: `Token.sent` builds a span each time.
+    numbers: list[int] | None = doc.user_data.get("detente_sentence_numbers")
+    if numbers is None:
+        numbers = [0] * len(doc)
+        for n, sentence in enumerate(doc.sents):
+            numbers[sentence.start : sentence.end] = [n] * len(sentence)
+        doc.user_data["detente_sentence_numbers"] = numbers
+    return numbers
+
+
+def with_context_country(ctx: DocActors, head: int, actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A lone role without a country ("police") takes the country of its context."""
+    if len(actors) != 1 or actors[0].country or actors[0].org or not actors[0].sectors:
+        return actors
+    actor = actors[0]
+    lender = _context_country(ctx, head)
+    if lender is None:
+        return actors
+    country, code, text = lender
+    reason = actor.reason.replace("; no country named", "")
+    return (
+        Actor(
+            code=code + "".join(actor.sectors),
+            kind=actor.kind,
+            text=actor.text,
+            start=actor.start,
+            end=actor.end,
+            reason=f"{reason}; country from context: '{text}'",
+            country=country,
+            sectors=actor.sectors,
+            name=actor.name,
+            country_from_context=True,
+        ),
+    )
+
+
+def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """The country a role's context is about: (iso3, CAMEO code, the words that say so).
+
+    Candidates are the countries named in the role's sentence (the sentence before counts
+    half): by actors, by an armed group's home country, or by any country word at all
+    ("in Somalia's Lower Shabelle region"). The most named wins; ties go to the nearest
+    mention before the role."""
+    own = _own_place_country(ctx, head)
+    if own is not None:
+        return own
+    sentence = sentence_number(ctx.doc[head])
+    scores: dict[str, float] = {}
+    nearest: dict[str, tuple[bool, int, str, str]] = {}
+
+    def vote(
+        position: int, country: str, code: str, text: str, number: int, weight: float = 1.0
+    ) -> None:
+        scores[country] = scores.get(country, 0.0) + weight * (1.0 if number == sentence else 0.5)
+        rank = (position > head, abs(position - head), code, text)
+        if country not in nearest or rank[:2] < nearest[country][:2]:
+            nearest[country] = rank
+
+    counted: set[int] = set()
+    for m in ctx.history:
+        if m.head == head or m.sentence not in (sentence, sentence - 1) or len(m.actors) != 1:
+            continue
+        actor = m.actors[0]
+        if not actor.country or actor.kind is ActorKind.GROUP:
+            continue
+        code = actor.code[:3] if not actor.org else ctx.dictionary_code(actor.country)
+        # "Israeli forces demolished the homes of two attackers near Jenin": another
+        # actor's nationality is its own; a country or place named as such says more.
+        match = ctx.by_token.get(m.head)
+        weight = 0.5 if actor.sectors else 1.0
+        if _named_as_place(ctx.doc[m.head], match):
+            weight = _PLACE_WEIGHT
+        vote(m.head, actor.country, code, actor.text, m.sentence, weight)
+        counted.update(range(actor.start, actor.end))
+    numbers = _sentence_numbers(ctx.doc)
+    for match in ctx.matches:
+        entry = match.entries[0]
+        # Sentences first: building tokens for every match of a long story is the cost.
+        number = numbers[match.start]
+        if number not in (sentence, sentence - 1) or match.start == head:
+            continue
+        if not (match.is_name and entry.is_country and entry.country):
+            continue
+        token = ctx.doc[match.start]
+        if token.idx in counted:
+            continue
+        if names_a_town(entry, ctx.doc[match.end - 1]):
+            continue  # "the city of Tripoli" says nothing of Libya
+        if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
+            continue  # "Russia-backed separatists", "an anti-Syria journalist": not theirs
+        # "killed 20 civilians in Idlib": a town named in the sentence says where the role
+        # is, more than the nationality of the one who acted ("Russian strikes").
+        weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
+        vote(
+            match.start,
+            entry.country,
+            entry.country_code or entry.country,
+            token.text,
+            number,
+            weight,
+        )
+    if not scores:
+        return None
+    best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
+    _, _, code, text = nearest[best]
+    return best, code, text
+
+
+_PLACE_WEIGHT = 1.5
+
+
+def _named_as_place(token: Token, match: Match | None) -> bool:
+    """A town, or a country named where something happens ("killed ten militants in
+    Somalia"), rather than as the nationality of an actor."""
+    if match is not None and match.entries[0].kind is EntryKind.PLACE:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE
+
+
+# "imposed a curfew on Bangkok", "protests in Paris": a capital after these is the place.
+LOCATIVE = frozenset({"in", "on", "at", "near", "into", "across", "around", "outside", "inside"})
+
+
+_TOWN_NOUNS = frozenset({"city", "town", "port", "village", "capital", "province", "district"})
+
+
+def names_a_town(entry: Entry, head: Token) -> bool:
+    """ "the northern city of Tripoli", "Tripoli, the city": a town, not a government (and
+    perhaps not even the capital it shares its name with); the place finder resolves it
+    against the story."""
+    if entry.kind is not EntryKind.CAPITAL:
+        return False
+    governor = head.head
+    city_of = (
+        head.dep_ == "pobj"
+        and governor.lower_ == "of"
+        and governor.head.lemma_.lower() in _TOWN_NOUNS
+    )
+    apposed = head.dep_ == "appos" and governor.lemma_.lower() in _TOWN_NOUNS
+    return city_of or apposed
+
+
+def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """ "two militants in Yemen", "protesters from Bahrain": the role's own place says it."""
+    for prep in ctx.doc[head].children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for i in range(pobj.left_edge.i, pobj.i + 1):
+                match = ctx.by_token.get(i)
+                entry = match.entries[0] if match else None
+                if not (match and match.is_name and entry and entry.is_country and entry.country):
+                    continue
+                if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
+                    continue  # "in the Israeli-occupied West Bank": the West Bank's
+                return entry.country, entry.country_code or entry.country, ctx.doc[i].text
+    return None
+
+
+_PATRON_WORDS = {
+    "backed",
+    "sponsored",
+    "supported",
+    "funded",
+    "armed",
+    "trained",
+    "aligned",
+    "allied",
+    "installed",
+    "recognised",
+    "recognized",
+    "appointed",
+    "brokered",
+    "mediated",
+    "friendly",
+    # "the Israeli-occupied West Bank", "Russian-held territory": the occupier's, not of it
+    "occupied",
+    "held",
+    "controlled",
+    "annexed",
+}
+
+
+def is_patron(doc: Doc, match: Match) -> bool:
+    """ "Iran-backed militias", "Libya's UN-recognised government", "pro-Russian
+    separatists": a country or body that backs or recognises the actor is not the actor."""
+    if not (match.entries[0].is_country or match.entries[0].kind is EntryKind.ORGANISATION):
+        return False
+    after, before = match.end, match.start
+    backed = after + 1 < len(doc) and doc[after].text == "-"
+    backed = backed and doc[after + 1].lower_ in _PATRON_WORDS
+    pro = before >= 2 and doc[before - 1].text == "-" and doc[before - 2].lower_ == "pro"
+    return backed or pro
+
+
+def is_opponent(doc: Doc, match: Match) -> bool:
+    """ "anti-Syria": the country a word is against, not of."""
+    return (
+        match.start >= 2
+        and doc[match.start - 1].text == "-"
+        and doc[match.start - 2].lower_ == "anti"
+        and match.entries[0].is_country
+    )
