@@ -178,3 +178,27 @@ def test_a_role_word_after_a_model_designation_is_a_machine(code_one: Code) -> N
     assert any(s == "SYRMIL" for s, _, _ in found), found
     people = triples(code_one("Kurdish fighters attacked a Turkish outpost near Cizre."))
     assert any(s is not None and s.endswith("REB") for s, _, _ in people), people
+
+
+def test_a_role_far_from_any_country_takes_the_storys_dominant_country(code_one: Code) -> None:
+    story = (
+        "Fighting intensified in Yemen on Monday. Yemen's government said talks had stalled, "
+        "and aid agencies warned of famine in Yemen. The United Nations envoy arrived in Aden. "
+        "Hospitals reported shortages of fuel and medicine. "
+        "Government forces later shelled rebel positions outside the port."
+    )
+    shelling = [e for e in code_one(story).events if e.event_type.cameo.startswith("19")]
+    assert shelling and shelling[-1].source is not None
+    assert shelling[-1].source.code == "YEMMIL", shelling[-1].source
+    assert "country of the story" in shelling[-1].source.reason
+
+
+def test_a_story_about_two_countries_lends_neither(code_one: Code) -> None:
+    story = (
+        "Armenia and Azerbaijan traded accusations on Monday. Armenia said Azerbaijan had "
+        "massed troops, and Azerbaijan said Armenia was lying. Diplomats met in Geneva. "
+        "Officials said talks would resume. "
+        "Government forces later shelled positions in the hills."
+    )
+    shelling = [e for e in code_one(story).events if e.event_type.cameo.startswith("19")]
+    assert all(e.source is None or "country of the story" not in e.source.reason for e in shelling)
