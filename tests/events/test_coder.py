@@ -631,3 +631,14 @@ def test_killed_in_clashes_with_a_group_names_both_sides(code_one: Code) -> None
     found = triples(code_one("Four Turkish soldiers were killed in clashes with PKK militants."))
     assert ("TURREBPKK", "TURMIL", "1823") in found, found
     assert ("TURMIL", "TURREBPKK", "190") in found, found
+
+
+def test_regret_addressed_to_no_one_is_no_apology(code_one: Code) -> None:
+    found = triples(
+        code_one("Many Syrian residents expressed regret over not knowing when they could go home.")
+    )
+    assert not any(c.startswith("055") for _, _, c in found), found
+    apology = triples(
+        code_one("Israel expressed regret over the deaths of three Egyptian soldiers.")
+    )
+    assert any(c.startswith("055") and t == "EGYMIL" for _, t, c in apology), apology
