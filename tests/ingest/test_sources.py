@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from detente.errors import ErrorCode
 from detente.ingest.sources import estimate_articles, read_inputs
 from detente.types import Article, Rejection
@@ -144,6 +146,35 @@ def test_stdin_may_carry_json_lines() -> None:
     )
     items = read(["-"], stdin_text=feed)
     assert [a.article_id for a in items if isinstance(a, Article)] == ["s1", "s2"]
+
+
+# A JSON Lines file is streamed line by line (issue 6: holding the whole corpus grew the
+# memory of a long ingest with its size); lines still read exactly as before.
+@pytest.mark.parametrize("end", [b"", b"\n"])
+def test_a_streamed_jsonl_file_reads_line_by_line(tmp_path: Path, end: bytes) -> None:
+    path = tmp_path / "odd.jsonl"
+    path.write_bytes(
+        b'\xef\xbb\xbf{"id": "a", "text": "Hello."}\n\n{"id": 1,\n[1]\r\n'
+        b'{"id": "b", "text": "Bad \xff byte"}\n{"id": "c", "text": "Syria said."}' + end
+    )
+    items = read([path])
+    assert [(i.origin.rsplit(":", 1)[1], type(i).__name__) for i in items] == [
+        ("1", "Article"),
+        ("3", "Rejection"),
+        ("4", "Rejection"),
+        ("5", "Rejection"),
+        ("6", "Article"),
+    ]
+    assert isinstance(items[1], Rejection) and "at column 10" in items[1].reason
+    assert [r.error_code for r in items if isinstance(r, Rejection)] == ["D104", "D104", "D103"]
+
+
+@pytest.mark.parametrize("data", [b"", b" \n\n"])
+def test_an_empty_jsonl_file_is_one_rejection(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_bytes(data)
+    [item] = read([path])
+    assert isinstance(item, Rejection) and item.error_code == ErrorCode.EMPTY_INPUT.value
 
 
 def test_html_text_is_extracted(tmp_path: Path) -> None:
