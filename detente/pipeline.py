@@ -14,6 +14,7 @@ is the same as one `Coder`'s.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import queue
@@ -72,6 +73,12 @@ class Coder:
         self.events = EventCoder(
             self.ontology, self.lexicon, resolver, Locator(self.dictionary, gazetteer)
         )
+        # The model, dictionaries, lexicon and gazetteer are some 500,000 Python objects
+        # that live as long as the process; each full collection of the cyclic GC walked
+        # them all (0.6 s at a time: 0.84 s of GC while ingesting fakes_syria's 804
+        # articles, 0.32 s with them frozen; issue 6). Frozen, the collector skips them.
+        gc.collect()
+        gc.freeze()
 
     def code_articles(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code articles in order, parsing them in batches (`article_batches`)."""
