@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from detente.actors.dictionary import Entry, EntryKind
 from detente.actors.matcher import Match
+from detente.nlp.clauses import sentences
 from detente.types import Actor, ActorKind
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ def _sentence_numbers(doc: Doc) -> list[int]:
     numbers: list[int] | None = doc.user_data.get("detente_sentence_numbers")
     if numbers is None:
         numbers = [0] * len(doc)
-        for n, sentence in enumerate(doc.sents):
+        for n, sentence in enumerate(sentences(doc)):
             numbers[sentence.start : sentence.end] = [n] * len(sentence)
         doc.user_data["detente_sentence_numbers"] = numbers
     return numbers

@@ -80,14 +80,19 @@ class ActorMatcher:
 
     def find(self, doc: Doc) -> list[Match]:
         """Names, then places, then roles, none overlapping an earlier kind."""
-        name_keys = [(_straight(t.text), "\0" + _straight(t.lower_)) for t in doc]
+        # One walk over the tokens for both keys: each walk builds every Token anew.
+        name_keys: list[tuple[str, str]] = []
+        role_keys: list[tuple[str, ...]] = []
+        for token in doc:
+            lower = _straight(token.lower_)
+            name_keys.append((_straight(token.text), "\0" + lower))
+            role_keys.append(_role_forms(token, lower))
         names = [
             m for m in _greedy(self._names, name_keys, is_name=True) if not _first_name(doc, m)
         ]
         covered = {i for m in names for i in range(m.start, m.end)}
         places = self._places(doc, covered)
         covered.update(i for m in places for i in range(m.start, m.end))
-        role_keys = [_role_forms(t) for t in doc]
         roles = [
             m
             for m in _greedy(self._roles, role_keys, is_name=False)
@@ -143,8 +148,7 @@ def _straight(text: str) -> str:
     return text.replace("’", "'")
 
 
-def _role_forms(token: Token) -> tuple[str, ...]:
-    lower = _straight(token.lower_)
+def _role_forms(token: Token, lower: str) -> tuple[str, ...]:
     lemma = token.lemma_.lower()
     # Capitalised plurals ("Ministers") are sometimes left unlemmatised as proper nouns.
     singular = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower

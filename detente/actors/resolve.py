@@ -99,6 +99,8 @@ class ActorResolver:
     def __init__(self, matcher: ActorMatcher, is_report_verb: Callable[[str], bool] | None = None):
         self.matcher = matcher
         self.references = load_references()
+        # The last words of reference phrases: most nouns need no look at their children.
+        self._reference_heads = frozenset(phrase.split()[-1] for phrase in self.references)
         self._country_codes = {
             iso3: entry.country_code or iso3 for iso3, entry in matcher.dictionary.countries.items()
         }
@@ -368,7 +370,7 @@ class ActorResolver:
     def _reference(self, token: Token) -> Reference | None:
         if token.pos_ == "PRON":
             return self.references.get(token.lower_)
-        if token.pos_ in {"NOUN", "PROPN"}:
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in self._reference_heads:
             return self.references.get(reference_key(token))
         return None
 

@@ -18,7 +18,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from detente.dates.expressions import TimeValue, resolve_expression
-from detente.nlp.clauses import clause_chain, same_paragraph
+from detente.nlp.clauses import clause_chain, same_paragraph, sentences
 from detente.types import DateGranularity
 
 _RECENT_DAYS = 7
@@ -73,11 +73,19 @@ def prepare_dates(
     previous: Span | None = None
     previous_time: TimeValue | None = None
     last_day: date | None = None
-    for sentence in doc.sents:
+    # `Span.ents` goes through all of the doc's entities for each sentence; walk them once.
+    times = [e for e in doc.ents if e.label_ in _DATE_LABELS]
+    next_time = 0
+    for sentence in sentences(doc):
         found = []
-        for ent in sentence.ents:
-            if ent.label_ not in _DATE_LABELS:
-                continue
+        while next_time < len(times) and times[next_time].start < sentence.start:
+            next_time += 1
+        in_sentence = []
+        while next_time < len(times) and times[next_time].start < sentence.end:
+            if times[next_time].end <= sentence.end:  # as `Span.ents`: wholly inside
+                in_sentence.append(times[next_time])
+            next_time += 1
+        for ent in in_sentence:
             anchor = _anchor(ent)
             value = _resolve_entity(ent, published, _is_future(doc[anchor]), last_day)
             if value is not None:

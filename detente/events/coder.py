@@ -44,6 +44,7 @@ from detente.events.sides import (
     own_government,
     with_unidentified_attackers,
 )
+from detente.nlp.clauses import sentences
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -104,7 +105,7 @@ class EventCoder:
         )
         events: list[Event] = []
         candidates: list[Candidate] = []
-        for index, sentence in enumerate(doc.sents):
+        for index, sentence in enumerate(sentences(doc)):
             seen: set[tuple[str, str, str]] = set()
             first_of_sentence = len(events)
             serving: dict[int, frozenset[int]] = {}  # secondary trigger -> what it serves

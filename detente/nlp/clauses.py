@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 # Relations through which a word belongs to the clause of the word it hangs off.
 CLIMB_DEPS = frozenset(
@@ -135,3 +135,14 @@ def by_agent(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences. `Doc.sents` walks every token to find them on each use, and the
+    coder needs them six times per doc; their bounds are kept in `user_data` (plain
+    numbers, so the doc still serialises)."""
+    bounds: list[tuple[int, int]] | None = doc.user_data.get("detente_sentence_bounds")
+    if bounds is None:
+        bounds = [(s.start, s.end) for s in doc.sents]
+        doc.user_data["detente_sentence_bounds"] = bounds
+    return [doc[start:end] for start, end in bounds]

@@ -25,7 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, EntryKind
-from detente.nlp.clauses import clause_chain, entity_around, same_paragraph
+from detente.nlp.clauses import clause_chain, entity_around, same_paragraph, sentences
 from detente.places.gazetteer import Gazetteer, GazetteerPlace
 from detente.types import Actor, Dateline, Place, QuadClass
 
@@ -110,7 +110,7 @@ class Locator:
         places = DocPlaces(dateline=here)
         named = {
             s.start: [m for token in s for m in self._mentions(doc, token, prefer, here)]
-            for s in doc.sents
+            for s in sentences(doc)
         }
         # The country the story's places are in, else the one its actors are of.
         located = [m.place.country for found in named.values() for m in found if m.place.country]
@@ -118,7 +118,7 @@ class Locator:
         focus = tally.most_common(1)[0][0] if tally else None
         last: Place | None = None
         previous: Span | None = None
-        for sentence in doc.sents:
+        for sentence in sentences(doc):
             found = named[sentence.start]
             placed = {m.position for m in found}
             for token in sentence:
