@@ -157,6 +157,11 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         if level > 0 and lexicon.is_cue("report", token.lemma_.lower()):
             break  # what a speaker reports is coded as asserted by the text
         dep = token.dep_
+        asker = token.head
+        if dep == "relcl" and is_infinitive(token) and asker.pos_ == "NOUN":
+            # "a call for its forces to be deployed": what is asked for, not done.
+            if lexicon.is_cue("request", asker.lemma_.lower()):
+                return Assessment(Modality.REQUESTED, asker.text)
         if dep not in _GOVERNING_DEPS or token.head.i == token.i:
             break
         noun_head = token.head
@@ -203,7 +208,12 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         elif complement and lexicon.is_cue("request", lemma):
             return Assessment(Modality.REQUESTED, governor.text)
         elif infinitive and lexicon.is_cue("refusal", lemma):
-            # "refused to release the sailors" is a rejection of its own (refusal_codes.tsv).
+            # "refused to release the sailors" is a rejection of its own (refusal_codes.tsv),
+            # if the refusal happened: "demanded that its partners refuse to recognize"
+            # asks for one.
+            outer = _assess(governor, lexicon)
+            if outer.modality is not Modality.ASSERTED:
+                return outer
             return Assessment(Modality.REFUSED, governor.text)
         elif dep in {"xcomp", "ccomp", "pcomp", "dobj", "pobj", "acl"} and _is_cue_verb(
             lexicon, "denial", governor

@@ -118,8 +118,14 @@ def verb_lemmas(verb: Token) -> tuple[str, ...]:
 
 
 def is_infinitive(verb: Token) -> bool:
-    """A bare verb with "to": the complement in "offered on Monday to mediate"."""
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    """A bare verb with "to": the complement in "offered on Monday to mediate"; also in the
+    passive, "a call for troops to be deployed"."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    passive = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VB" for c in verb.children
+    )
+    return verb.tag_ == "VB" or passive
 
 
 def is_passive(verb: Token) -> bool:

@@ -283,3 +283,14 @@ def test_what_a_request_noun_asks_for_is_not_done(code_one: Code) -> None:
         code_one("Cuba's envoy demanded an emergency session of the Security Council.")
     )
     assert any(t == "IGOUNOSCO" and c == "108" for _, t, c in session), session
+
+
+def test_an_act_only_asked_for_is_not_coded_as_done(code_one: Code) -> None:
+    # what is asked for, in the passive too, is not done
+    deployed = triples(
+        code_one("The UN rejected a call for its peacekeepers to be deployed in Haiti.")
+    )
+    assert not any(c.startswith("15") for _, _, c in deployed), deployed
+    # a refusal that is only demanded is no refusal
+    refused = triples(code_one("Greece demanded that France refuse to recognize Kosovo."))
+    assert not any(s == "FRA" for s, _, _ in refused), refused
