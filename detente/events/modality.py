@@ -158,10 +158,10 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             break  # what a speaker reports is coded as asserted by the text
         dep = token.dep_
         asker = token.head
-        if dep == "relcl" and is_infinitive(token) and asker.pos_ == "NOUN":
-            # "a call for its forces to be deployed": what is asked for, not done.
-            if lexicon.is_cue("request", asker.lemma_.lower()):
-                return Assessment(Modality.REQUESTED, asker.text)
+        # "a call for its forces to be deployed": what is asked for, not done.
+        asked_for = dep == "relcl" and is_infinitive(token) and asker.pos_ == "NOUN"
+        if asked_for and lexicon.is_cue("request", asker.lemma_.lower()):
+            return Assessment(Modality.REQUESTED, asker.text)
         if dep not in _GOVERNING_DEPS or token.head.i == token.i:
             break
         noun_head = token.head
