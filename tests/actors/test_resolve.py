@@ -180,25 +180,36 @@ def test_a_role_word_after_a_model_designation_is_a_machine(code_one: Code) -> N
     assert any(s is not None and s.endswith("REB") for s, _, _ in people), people
 
 
-def test_a_role_far_from_any_country_takes_the_storys_dominant_country(code_one: Code) -> None:
-    story = (
-        "Fighting intensified in Yemen on Monday. Yemen's government said talks had stalled, "
-        "and aid agencies warned of famine in Yemen. The United Nations envoy arrived in Aden. "
-        "Hospitals reported shortages of fuel and medicine. "
-        "Government forces later shelled rebel positions outside the port."
-    )
-    shelling = [e for e in code_one(story).events if e.event_type.cameo.startswith("19")]
-    assert shelling and shelling[-1].source is not None
-    assert shelling[-1].source.code == "YEMMIL", shelling[-1].source
-    assert "country of the story" in shelling[-1].source.reason
+_YEMEN_STORY = (
+    "Fighting intensified in Yemen on Monday. Yemen's government said talks had stalled, "
+    "and aid agencies warned of famine in Yemen. The United Nations envoy arrived in Aden. "
+    "Hospitals reported shortages of fuel and medicine. "
+    "Government forces later shelled rebel positions outside the port."
+)
+_TWO_COUNTRY_STORY = (
+    "Armenia and Azerbaijan traded accusations on Monday. Armenia said Azerbaijan had "
+    "massed troops, and Azerbaijan said Armenia was lying. Diplomats met in Geneva. "
+    "Officials said talks would resume. "
+    "Government forces later shelled positions in the hills."
+)
 
 
-def test_a_story_about_two_countries_lends_neither(code_one: Code) -> None:
-    story = (
-        "Armenia and Azerbaijan traded accusations on Monday. Armenia said Azerbaijan had "
-        "massed troops, and Azerbaijan said Armenia was lying. Diplomats met in Geneva. "
-        "Officials said talks would resume. "
-        "Government forces later shelled positions in the hills."
-    )
+@pytest.mark.parametrize(
+    ("story", "expected"),
+    [
+        # far from any country named, a role takes the story's dominant country
+        (_YEMEN_STORY, "YEMMIL"),
+        # a story about two countries lends neither
+        (_TWO_COUNTRY_STORY, None),
+    ],
+)
+def test_a_role_far_from_any_country_takes_only_a_dominant_story_country(
+    code_one: Code, story: str, expected: str | None
+) -> None:
     shelling = [e for e in code_one(story).events if e.event_type.cameo.startswith("19")]
-    assert all(e.source is None or "country of the story" not in e.source.reason for e in shelling)
+    borrowed = [
+        e.source.code
+        for e in shelling
+        if e.source is not None and "country of the story" in e.source.reason
+    ]
+    assert borrowed == ([expected] if expected else []), shelling
