@@ -130,8 +130,9 @@ def _after_model(doc: Doc, match: Match) -> bool:
     return match.start > 0 and _MODEL.match(doc[match.start - 1].text) is not None
 
 
-# Aircraft, tank and drone designations: Su-27, F-16, MiG-29, MQ-9, T-72, J-20.
-_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{1,3}[A-Z]?$")
+# Aircraft, tank and drone designations: Su-27, F-16, MiG-29, MQ-9, T-72, S-400 (with the
+# hyphen, so that "M23 rebels" and "G20 leaders" keep their roles).
+_MODEL = re.compile(r"^[A-Z][A-Za-z]{0,3}-\d{1,3}[A-Z]?$")
 
 
 def _first_name(doc: Doc, match: Match) -> bool:
