@@ -178,6 +178,9 @@ def test_a_role_word_after_a_model_designation_is_a_machine(code_one: Code) -> N
     assert any(s == "SYRMIL" for s, _, _ in found), found
     people = triples(code_one("Kurdish fighters attacked a Turkish outpost near Cizre."))
     assert any(s is not None and s.endswith("REB") for s, _, _ in people), people
+    # a name with digits but no hyphen is no model: "M23 rebels" are rebels
+    rebels = triples(code_one("M23 rebels attacked Congolese troops near Goma."))
+    assert any(s == "CODREBM23" for s, _, _ in rebels), rebels
 
 
 _YEMEN_STORY = (
