@@ -149,19 +149,14 @@ def _story_country(ctx: DocActors) -> tuple[str, str, str] | None:
     if key in ctx.doc.user_data:
         found: tuple[str, str, str] | None = ctx.doc.user_data[key]
         return found
-    counts: Counter[str] = Counter()
+    counts = _story_counts(ctx)
     named: dict[str, tuple[str, str]] = {}
     for match in ctx.matches:
         entry = match.entries[0]
-        if not (match.is_name and entry.is_country and entry.country):
-            continue
-        if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
-            continue
-        # Where things happen says more than who takes part ("Russian jets" over Aleppo).
-        place = _named_as_place(ctx.doc[match.end - 1], match)
-        counts[entry.country] += 2 if place else 1
-        text = ctx.doc[match.start : match.end].text
-        named.setdefault(entry.country, (entry.country_code or entry.country, text))
+        country = entry.country
+        if match.is_name and entry.is_country and country is not None and country in counts:
+            text = ctx.doc[match.start : match.end].text
+            named.setdefault(country, (entry.country_code or country, text))
     ranked = counts.most_common(2)
     found = None
     if ranked and ranked[0][1] >= _STORY_MENTIONS:
@@ -171,6 +166,37 @@ def _story_country(ctx: DocActors) -> tuple[str, str, str] | None:
             found = (country, *named[country])
     ctx.doc.user_data[key] = found
     return found
+
+
+def in_story_first(ctx: DocActors, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """The meanings of an ambiguous name, those of a country the story names first: "RSF"
+    beside "Sudan's army" is the Rapid Support Forces, not Reporters Without Borders."""
+    if len(entries) < 2 or all(e.kind is EntryKind.PERSON for e in entries):
+        return entries
+    named = _story_counts(ctx)
+    return tuple(sorted(entries, key=lambda e: e.country not in named))
+
+
+def _story_counts(ctx: DocActors) -> Counter[str]:
+    """How often the story names each country (places where something happens twice)."""
+    key = "detente_story_counts"
+    cached: Counter[str] | None = ctx.doc.user_data.get(key)
+    if cached is not None:
+        return cached
+    counts: Counter[str] = Counter()
+    for match in ctx.matches:
+        entry = match.entries[0]
+        if not (match.is_name and entry.is_country and entry.country):
+            continue
+        if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
+            continue
+        if len({e.country for e in match.entries}) > 1:
+            continue  # "Congolese" names no one country by itself
+        # Where things happen says more than who takes part ("Russian jets" over Aleppo).
+        place = _named_as_place(ctx.doc[match.end - 1], match)
+        counts[entry.country] += 2 if place else 1
+    ctx.doc.user_data[key] = counts
+    return counts
 
 
 # How often a country must be named for a story to be about it.

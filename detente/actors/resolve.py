@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 from detente.actors.compose import compose, entry_for
 from detente.actors.context import (
     LOCATIVE,
+    in_story_first,
     is_opponent,
     is_patron,
     names_a_town,
@@ -363,7 +364,10 @@ class ActorResolver:
             # "the Russian and Turkish presidents": conjoined modifiers name one actor each.
             if other.entries[0].is_country and _coordinated(ctx.doc, other, chosen):
                 chosen.append(other)
-        return [entry_for(m.entries, ctx.published) for m in sorted(chosen, key=lambda m: m.start)]
+        return [
+            entry_for(in_story_first(ctx, m.entries), ctx.published)
+            for m in sorted(chosen, key=lambda m: m.start)
+        ]
 
     # -- references ---------------------------------------------------------------------
 

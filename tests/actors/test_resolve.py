@@ -216,3 +216,19 @@ def test_a_role_far_from_any_country_takes_only_a_dominant_story_country(
         if e.source is not None and "country of the story" in e.source.reason
     ]
     assert borrowed == ([expected] if expected else []), shelling
+
+
+def test_an_ambiguous_name_takes_the_meaning_of_a_country_the_story_names(code_one: Code) -> None:
+    """ "RSF" is both Sudan's Rapid Support Forces and Reporters Without Borders."""
+    sudan = triples(code_one("Sudan's army and the RSF agreed to a 72-hour ceasefire."))
+    assert any(s == "SDNREBRSF" for s, _, _ in sudan), sudan
+    press = code_one("RSF said three journalists were arrested in Paris on Monday.")
+    assert all(a.code != "SDNREBRSF" for a in press.actors), [a.code for a in press.actors]
+    # "Congolese" is of the Congo the story names
+    brazzaville = triples(
+        code_one(
+            "Brazzaville hosted talks on Monday. Congolese troops later attacked a rebel "
+            "camp near Pointe-Noire in the Republic of Congo."
+        )
+    )
+    assert any(s == "COGMIL" for s, _, _ in brazzaville), brazzaville
