@@ -294,3 +294,19 @@ def test_an_act_only_asked_for_is_not_coded_as_done(code_one: Code) -> None:
     # a refusal that is only demanded is no refusal
     refused = triples(code_one("Greece demanded that France refuse to recognize Kosovo."))
     assert not any(s == "FRA" for s, _, _ in refused), refused
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a vow of revenge threatens force; it is no intent to cooperate
+        ("Iran's supreme leader vowed revenge against Israel on Sunday.", ("IRNGOV", "ISR", "138")),
+        ("Hezbollah vowed to take revenge on Israel.", ("LBNREBHEZ", "ISR", "1384")),
+    ],
+)
+def test_a_vow_of_revenge_is_a_threat(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = triples(code_one(sentence))
+    assert expected in found, found
+    assert not any(c.startswith("03") for _, _, c in found), found
