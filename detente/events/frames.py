@@ -231,7 +231,7 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
         carrier = head.head if head.dep_ == "dobj" else None
         found = subject_of(carrier, lexicon, _depth + 1) if carrier is not None else None
         return Argument(found.head, f"{found.how}, whose '{head.text}' it is") if found else None
-    if verb.dep_ in {"relcl", "acl"} and verb.tag_ != "VBN":
+    if verb.dep_ in {"relcl", "acl"} and not is_passive(verb):
         return Argument(head, "the noun the clause describes")
     return None
 

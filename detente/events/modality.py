@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from spacy.tokens import Token
 
-from detente.events.frames import is_event_verb
+from detente.events.frames import is_event_verb, match_pattern
 from detente.events.lexicon import Lexicon
 from detente.nlp.clauses import is_infinitive, verb_lemmas
 
@@ -178,6 +178,18 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             # "renewed its pledge to withdraw", "its threat to close the strait": the
             # infinitive is what is pledged or threatened, not what was done.
             intent = intent or Assessment(Modality.INTENT, pledge.text)
+        that_clause = dep == "ccomp" or (
+            dep == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        )
+        if (
+            that_clause
+            and noun_head.pos_ == "NOUN"
+            and match_pattern(noun_head, lexicon) is not None
+        ):
+            # "an allegation that the NPFL had taken over the city", "accusations that
+            # police tortured detainees": what an event noun's that-clause says is its
+            # content (alleged, denied, discussed), not reported as done.
+            return Assessment(Modality.EMBEDDED, noun_head.text)
         asked = _request_object(token, lexicon) if dep == "ccomp" else None
         if asked is not None:
             # "reiterated its demand today that Israel ease restrictions": the parser hangs

@@ -310,3 +310,24 @@ def test_a_vow_of_revenge_is_a_threat(
     found = triples(code_one(sentence))
     assert expected in found, found
     assert not any(c.startswith("03") for _, _, c in found), found
+
+
+def test_what_an_allegation_says_is_not_reported_as_done(code_one: Code) -> None:
+    alleged = triples(
+        code_one(
+            "Allegations that Kenyan police tortured detainees in Mombasa are being investigated."
+        )
+    )
+    assert not any(c.startswith("18") for _, _, c in alleged), alleged
+    # a report noun's content is what the text reports
+    reported = triples(
+        code_one("Reports that Russian troops shelled Kharkiv were confirmed by Kyiv.")
+    )
+    assert any(s == "RUSMIL" and c.startswith("19") for s, _, c in reported), reported
+    # a participle with an object of its own is the main verb ("strikes killed 30 people")
+    strikes = triples(
+        code_one(
+            "Israeli air strikes killed at least 30 people in Gaza overnight, health officials said."
+        )
+    )
+    assert ("ISR", "PSECVL", "1823") in strikes, strikes
