@@ -180,6 +180,8 @@ def read_supplement(
     found: list[tuple[str, GazetteerPlace]] = []
     for row in read_table(path or bundled("places", "supplement.tsv"), columns):
         country, feature = row.get("country"), row.get("feature")
+        if not row.get("name"):
+            raise row.error("a row without a name", fix="write the place's name first")
         if country not in countries:
             raise row.error(f"unknown country {country!r}", fix="use an ISO 3166 alpha-3 code")
         if feature not in {"city", "region"}:
