@@ -505,11 +505,16 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     holders = [noun, noun.head] if noun.dep_ == "compound" else [noun]
     # "a suspension of flights to Belarus": the pattern's object noun may hold the target.
     thing = object_of(noun, frame.pattern.objects) if frame.pattern.objects else None
+    # "the withdrawal of some forces from Panama": the parser hangs the noun's phrase on
+    # what its "of" phrase names.
+    of_objects = [a.head for a in _prep_objects(noun, "of")]
     for slot in frame.pattern.targets:
         if slot not in {"between", "poss"} and len(holders) > 1:
             frame.targets += _prep_objects(noun.head, slot)
         if slot not in {"between", "poss"} and thing is not None:
             frame.targets += _prep_objects(thing, slot)
+        if slot not in {"between", "poss", "of"}:
+            frame.targets += [a for held in of_objects for a in _prep_objects(held, slot)]
         if slot == "between":
             # "a mediation effort between the Emirates and Saudi Arabia"
             frame.mutual += [a for holder in holders for a in _prep_objects(holder, "between")]
