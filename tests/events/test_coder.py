@@ -27,7 +27,10 @@ Code = Callable[..., CodedArticle]
         ("Moscow condemned the Israeli strikes on Syria.", ("ISR", "SYR", "190")),
         ("Pakistan imposed sanctions on Afghanistan.", ("PAK", "AFG", "163")),
         # the noun's phrase hung on its "of" object: withdrawn from Mali
-        ("France sped up the withdrawal of its remaining troops from Mali.", ("FRA", "MLI", "087")),
+        (
+            "Britain speeded up the withdrawal of some combat forces from Iraq on Monday.",
+            ("GBR", "IRQ", "087"),
+        ),
         # whose troops are ordered out is the target, not the country they leave
         ("Burkina Faso's junta ordered French troops out of the country.", (None, "FRAMIL", "166")),
     ],
