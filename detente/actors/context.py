@@ -10,7 +10,7 @@ or what the actor is against ("anti-Syria") lends no country.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from spacy.tokens import Doc, Token
 
@@ -112,26 +112,18 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         number = numbers[match.start]
         if number not in (sentence, sentence - 1) or match.start == head:
             continue
-        if not (match.is_name and entry.is_country and entry.country):
+        if not _lends_country(ctx, match):
             continue
         token = ctx.doc[match.start]
         if token.idx in counted:
             continue
         if names_a_town(entry, ctx.doc[match.end - 1]):
             continue  # "the city of Tripoli" says nothing of Libya
-        if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
-            continue  # "Russia-backed separatists", "an anti-Syria journalist": not theirs
         # "killed 20 civilians in Idlib": a town named in the sentence says where the role
         # is, more than the nationality of the one who acted ("Russian strikes").
         weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
-        vote(
-            match.start,
-            entry.country,
-            entry.country_code or entry.country,
-            token.text,
-            number,
-            weight,
-        )
+        country = cast(str, entry.country)  # _lends_country: a country is named
+        vote(match.start, country, entry.country_code or country, token.text, number, weight)
     if not scores:
         return None
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
@@ -149,14 +141,7 @@ def _story_country(ctx: DocActors) -> tuple[str, str, str] | None:
     if key in ctx.doc.user_data:
         found: tuple[str, str, str] | None = ctx.doc.user_data[key]
         return found
-    counts = _story_counts(ctx)
-    named: dict[str, tuple[str, str]] = {}
-    for match in ctx.matches:
-        entry = match.entries[0]
-        country = entry.country
-        if match.is_name and entry.is_country and country is not None and country in counts:
-            text = ctx.doc[match.start : match.end].text
-            named.setdefault(country, (entry.country_code or country, text))
+    counts, named = _story_tally(ctx)
     ranked = counts.most_common(2)
     found = None
     if ranked and ranked[0][1] >= _STORY_MENTIONS:
@@ -173,30 +158,42 @@ def in_story_first(ctx: DocActors, entries: tuple[Entry, ...]) -> tuple[Entry, .
     beside "Sudan's army" is the Rapid Support Forces, not Reporters Without Borders."""
     if len(entries) < 2 or all(e.kind is EntryKind.PERSON for e in entries):
         return entries
-    named = _story_counts(ctx)
-    return tuple(sorted(entries, key=lambda e: e.country not in named))
+    counts, _ = _story_tally(ctx)
+    return tuple(sorted(entries, key=lambda e: e.country not in counts))
 
 
-def _story_counts(ctx: DocActors) -> Counter[str]:
-    """How often the story names each country (places where something happens twice)."""
-    key = "detente_story_counts"
-    cached: Counter[str] | None = ctx.doc.user_data.get(key)
+def _story_tally(ctx: DocActors) -> tuple[Counter[str], dict[str, tuple[str, str]]]:
+    """How often the story names each country (places where something happens twice),
+    and each country's CAMEO code and first wording, in one pass over the matches."""
+    key = "detente_story_tally"
+    cached: tuple[Counter[str], dict[str, tuple[str, str]]] | None = ctx.doc.user_data.get(key)
     if cached is not None:
         return cached
     counts: Counter[str] = Counter()
+    named: dict[str, tuple[str, str]] = {}
     for match in ctx.matches:
         entry = match.entries[0]
-        if not (match.is_name and entry.is_country and entry.country):
+        country = entry.country
+        if not (match.is_name and entry.is_country and country):
             continue
-        if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
-            continue
-        if len({e.country for e in match.entries}) > 1:
+        text = ctx.doc[match.start : match.end].text
+        named.setdefault(country, (entry.country_code or country, text))
+        if not _lends_country(ctx, match) or len({e.country for e in match.entries}) > 1:
             continue  # "Congolese" names no one country by itself
         # Where things happen says more than who takes part ("Russian jets" over Aleppo).
         place = _named_as_place(ctx.doc[match.end - 1], match)
-        counts[entry.country] += 2 if place else 1
-    ctx.doc.user_data[key] = counts
-    return counts
+        counts[country] += 2 if place else 1
+    ctx.doc.user_data[key] = (counts, named)
+    return counts, named
+
+
+def _lends_country(ctx: DocActors, match: Match) -> bool:
+    """A name of a country (or of a place in one) that says whose the role is: not a
+    patron ("Russia-backed separatists") nor what the actor is against ("anti-Syria")."""
+    entry = match.entries[0]
+    if not (match.is_name and entry.is_country and entry.country):
+        return False
+    return not (is_patron(ctx.doc, match) or is_opponent(ctx.doc, match))
 
 
 # How often a country must be named for a story to be about it.
@@ -243,12 +240,11 @@ def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             for i in range(pobj.left_edge.i, pobj.i + 1):
                 match = ctx.by_token.get(i)
-                entry = match.entries[0] if match else None
-                if not (match and match.is_name and entry and entry.is_country and entry.country):
+                # "in the Israeli-occupied West Bank": the West Bank's
+                if match is None or not _lends_country(ctx, match):
                     continue
-                if is_patron(ctx.doc, match) or is_opponent(ctx.doc, match):
-                    continue  # "in the Israeli-occupied West Bank": the West Bank's
-                return entry.country, entry.country_code or entry.country, ctx.doc[i].text
+                country = cast(str, match.entries[0].country)
+                return country, match.entries[0].country_code or country, ctx.doc[i].text
     return None
 
 
