@@ -157,22 +157,19 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
         if level > 0 and lexicon.is_cue("report", token.lemma_.lower()):
             break  # what a speaker reports is coded as asserted by the text
         dep = token.dep_
-        asker = token.head
-        # "a call for its forces to be deployed": what is asked for, not done.
-        asked_for = dep == "relcl" and is_infinitive(token) and asker.pos_ == "NOUN"
-        if asked_for and lexicon.is_cue("request", asker.lemma_.lower()):
-            return Assessment(Modality.REQUESTED, asker.text)
-        if dep not in _GOVERNING_DEPS or token.head.i == token.i:
-            break
         noun_head = token.head
+        # "its demand that the government release the prisoners", "calls to free the
+        # hostages", "a call for its forces to be deployed" (an infinitive the parser makes
+        # a relative clause): the clause is what is asked for, not what was done.
+        asks = dep in {"acl", "ccomp", "advcl"} or (dep == "relcl" and is_infinitive(token))
         if (
-            dep in {"acl", "ccomp", "advcl"}
+            asks
             and noun_head.pos_ == "NOUN"
             and lexicon.is_cue("request", noun_head.lemma_.lower())
         ):
-            # "its demand that the government release the prisoners", "calls to free the
-            # hostages": the clause is what is asked for, not what was done.
             return Assessment(Modality.REQUESTED, noun_head.text)
+        if dep not in _GOVERNING_DEPS or token.head.i == token.i:
+            break
         pledge = _intent_noun_of(token, lexicon) if is_infinitive(token) else None
         if pledge is not None:
             # "renewed its pledge to withdraw", "its threat to close the strait": the
