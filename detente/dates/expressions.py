@@ -3,9 +3,13 @@
 Wire copy dates events relative to publication: "on Friday" is the latest Friday on or
 before the publication date (the next one after it when the verb is in the future),
 "August 9" is the latest August 9 on or before it, "in November last year" is November of
-the year before. The rules below cover what wire copy uses most; anything else with a
-calendar in it goes to `dateparser`. Each value says how precise it is and which rule
-gave it.
+the year before. The rules below cover what wire copy uses; anything else has no date.
+Each value says how precise it is and which rule gave it.
+
+A general date parser was the fallback here until it was measured: on 300 wire articles
+nearly every expression it was handed that the rules leave out was a duration, an age or
+a stray number, and it answered most of them with a day ("48-hour" -> 19 August 1948,
+"a 10-year-old" -> 19 October, "0914" -> the year 914), at 9% of the coding time.
 """
 
 from __future__ import annotations
@@ -78,12 +82,14 @@ def _resolve(text: str, published: date, future: bool) -> TimeValue | None:
         value = rule(text, published, future)
         if value is not None:
             return value
-    return _with_dateparser(text, published, future)
+    return None
 
 
-# Words before a time expression that do not move it: "on", "since", "early", "mid-".
+# Words before a time expression that do not move it: "on", "since", "early", "mid-",
+# "the first week of", "the month of".
 _LEADING = re.compile(
-    r"^(?:on|in|at|during|by|since|from|of|the|until|till|early|mid|late|end of|beginning of|start of)(?:\s+|-)"
+    r"^(?:on|in|at|during|by|since|from|of|the|until|till|early|mid|late|end of|beginning of"
+    r"|start of|month of|(?:first|second|third|fourth|last|final) (?:week|days|half) of)(?:\s+|-)"
 )
 
 
@@ -108,7 +114,7 @@ def _counted_from_story(text: str, anchor: date) -> TimeValue | None:
 
 def _normalise(text: str) -> str:
     text = re.sub(r"\s+", " ", text.lower().replace("’", "'").strip(" .,;:'\""))
-    text = re.sub(r"'s$", "", text)
+    text = re.sub(r"'s$|,?\s+(?:and|or)$", "", text)
     previous = None
     while previous != text:
         previous, text = text, _LEADING.sub("", text)
@@ -259,34 +265,49 @@ def _year(text: str, published: date, future: bool) -> TimeValue | None:
     return TimeValue(date(int(match.group("year")), 1, 1), DateGranularity.YEAR, rule)
 
 
-def _with_dateparser(text: str, published: date, future: bool) -> TimeValue | None:
-    if not re.search(r"\d|" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS), text):
+def _weekday_and_date(text: str, published: date, future: bool) -> TimeValue | None:
+    """ "Wednesday 22", "Sunday, 6 Apr 2014", "Friday August 12": a full date after the
+    weekday is read as it is; a bare day number is that day of the nearest month in which
+    it falls on that weekday (else of the nearest month that has it)."""
+    match = re.fullmatch(r"(?P<weekday>" + "|".join(WEEKDAYS) + r"),?\s+(?P<rest>.+)", text)
+    if not match:
         return None
-    import dateparser  # slow to import; most expressions never need it
-
-    base = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "RELATIVE_BASE": base,
-            "PREFER_DATES_FROM": "future" if future else "past",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    if parsed is None:
+    rest = match.group("rest")
+    day = re.fullmatch(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?", rest)
+    if day is None:
+        return _calendar(rest, published, future)
+    number, weekday = int(day.group("day")), WEEKDAYS.index(match.group("weekday"))
+    year, month = published.year, published.month
+    candidates = []
+    for _ in range(12):  # month by month away from publication, in the verb's direction
+        try:
+            candidate = date(year, month, number)
+        except ValueError:
+            candidate = None
+        if candidate is not None and (candidate >= published if future else candidate <= published):
+            candidates.append(candidate)
+        year, month = _add_months(year, month, 1 if future else -1)
+    if not candidates:
         return None
-    has_day = bool(re.search(r"\b\d{1,2}\b", text)) or any(w in text for w in WEEKDAYS)
-    has_month = any(re.search(rf"\b{m}\b", text) for m in MONTHS)
-    if has_day:
-        return TimeValue(parsed.date(), DateGranularity.DAY, f"'{text}' (dateparser)")
-    if has_month:
-        return TimeValue(
-            parsed.date().replace(day=1), DateGranularity.MONTH, f"'{text}' (dateparser)"
-        )
+    matching = [c for c in candidates if c.weekday() == weekday]
     return TimeValue(
-        parsed.date().replace(month=1, day=1), DateGranularity.YEAR, f"'{text}' (dateparser)"
+        (matching or candidates)[0], DateGranularity.DAY, f"'{text}': the nearest such day"
     )
+
+
+def _month_this_or_last(text: str, published: date, future: bool) -> TimeValue | None:
+    """ "last September", "next May": the nearest such month before (after) the
+    publication month; "this March" is March of the publication year."""
+    match = re.fullmatch(r"(?P<which>last|this|next|past|coming)\s+" + _MONTH, text)
+    if not match:
+        return None
+    month, which = MONTHS[match.group("month")], match.group("which")
+    year = published.year
+    if which in {"next", "coming"}:
+        year += 1 if month <= published.month else 0
+    elif which in {"last", "past"}:
+        year -= 1 if month >= published.month else 0
+    return TimeValue(date(year, month, 1), DateGranularity.MONTH, f"'{text}'")
 
 
 def _day(year: int, month: int, day: int, text: str, rule: str) -> TimeValue | None:
@@ -312,4 +333,14 @@ def _add_months(year: int, month: int, step: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-_RULES = (_deictic, _weekday, _relative_period, _ago, _month_relative_year, _calendar, _year)
+_RULES = (
+    _deictic,
+    _weekday,
+    _relative_period,
+    _ago,
+    _month_relative_year,
+    _month_this_or_last,
+    _calendar,
+    _weekday_and_date,
+    _year,
+)

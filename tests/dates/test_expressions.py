@@ -43,6 +43,13 @@ PUBLISHED = date(2016, 8, 12)  # a Friday
         ("since 2011", date(2011, 1, 1), G.YEAR),
         ("in 2014", date(2014, 1, 1), G.YEAR),
         ("early 2015", date(2015, 1, 1), G.YEAR),
+        ("last September", date(2015, 9, 1), G.MONTH),
+        ("this March", date(2016, 3, 1), G.MONTH),
+        ("Sunday, 6 Apr 2014", date(2014, 4, 6), G.DAY),
+        ("Wednesday 22", date(2016, 6, 22), G.DAY),  # the last 22nd that was a Wednesday
+        ("on Wednesday 3", date(2016, 8, 3), G.DAY),
+        ("December 11 and", date(2015, 12, 11), G.DAY),
+        ("the first week of July", date(2016, 7, 1), G.MONTH),
     ],
 )
 def test_expressions_resolve_relative_to_publication(
@@ -73,6 +80,11 @@ def test_days_earlier_count_from_the_last_day_the_story_named() -> None:
     assert "counted from 2016-08-09" in value.rule
 
 
-@pytest.mark.parametrize("text", ["the summer", "for hours", "eight months", "soon"])
+@pytest.mark.parametrize(
+    "text",
+    # durations, ages and bare numbers: no day, however a date parser might read them
+    ["the summer", "for hours", "eight months", "soon", "48-hour", "a 10-year-old", "24 hours",
+     "55", "0914", "on Tuesdays"],
+)  # fmt: skip
 def test_vague_expressions_have_no_date(text: str) -> None:
     assert resolve_expression(text, PUBLISHED) is None
