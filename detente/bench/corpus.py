@@ -44,6 +44,21 @@ def write_repeated_corpus(lines: list[str], out: Path, copies: int) -> CorpusLin
     return CorpusLines(out, len(lines) * copies, copies)
 
 
+def split_corpus(corpus: Path, out_dir: Path, parts: int) -> list[Path]:
+    """Split a JSON Lines file into `parts` files of consecutive lines, as near in size as
+    lines allow (fewer when there are fewer lines), in `out_dir`."""
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    count = max(1, min(parts, len(lines)))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = out_dir / f"{corpus.stem}-part{number + 1}.jsonl"
+        chunk = lines[number * len(lines) // count : (number + 1) * len(lines) // count]
+        path.write_text("".join(line + "\n" for line in chunk), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
 def fresh_copy(line: str, number: int, copy: int) -> str:
     """Line `number` of the corpus as copy `copy` (0: unchanged)."""
     if copy == 0:

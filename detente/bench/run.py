@@ -2,7 +2,7 @@
 
 Throughput: for the corpus as given (1x) and, with `repeat` K > 1, repeated K times with
 fresh ids (bench/corpus.py), and for 1 and `workers` processes, two stages each in a
-fresh process (bench/stages.py):
+process of its own, measured over the same parts of the corpus in turns (bench/stages.py):
 
 - `floor`: the spaCy parse alone, the cost no coder built on this model can avoid;
 - `full`: the whole pipeline, from reading the corpus file to events stored in a scratch
@@ -29,9 +29,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from detente.bench.corpus import read_corpus_lines, write_repeated_corpus
+from detente.bench.corpus import read_corpus_lines, split_corpus, write_repeated_corpus
 from detente.bench.query_speed import QueryTiming, time_queries
-from detente.bench.stages import StageResult, StageSpec, run_stage, write_texts
+from detente.bench.stages import StageResult, StageSpec, run_stages, write_texts
 from detente.bench.synthetic import SyntheticStore, build_synthetic_store
 from detente.config import Settings
 from detente.errors import OptionError
@@ -217,6 +217,11 @@ def run_bench(
     return result
 
 
+# The corpus is measured in parts, floor and full in turns (bench/stages.py): at least
+# this many, and one a copy at K copies.
+MIN_PARTS = 4
+
+
 def _throughput(
     corpus: Path, scratch: Path, limit: int | None, repeat: int, workers: int
 ) -> list[StageResult]:
@@ -225,16 +230,29 @@ def _throughput(
     stages = []
     for copies in sorted({1, repeat}):
         work = write_repeated_corpus(lines, scratch / f"corpus-{copies}x.jsonl", copies)
-        texts = scratch / f"texts-{copies}x.jsonl"
-        articles, words = write_texts(work.path, texts, max_chars)
+        parts = split_corpus(work.path, scratch / f"parts-{copies}x", max(MIN_PARTS, copies))
+        texts = [part.with_suffix(".texts") for part in parts]
+        counted = [
+            write_texts(part, text, max_chars) for part, text in zip(parts, texts, strict=True)
+        ]
+        articles, words = sum(c[0] for c in counted), sum(c[1] for c in counted)
         for count in sorted({1, workers}):
-            for stage in ("floor", "full"):
-                db = scratch / f"{stage}-{copies}x-{count}w.duckdb"
-                spec = StageSpec(
-                    stage, str(work.path), str(texts), articles, words, copies, count, str(db)
+            db = scratch / f"full-{copies}x-{count}w.duckdb"
+            specs = [
+                StageSpec(
+                    stage,
+                    tuple(map(str, parts)),
+                    tuple(map(str, texts)),
+                    articles,
+                    words,
+                    copies,
+                    count,
+                    str(db),
                 )
-                stages.append(run_stage(spec))
-                db.unlink(missing_ok=True)  # the 10x store is big; nobody reads it again
+                for stage in ("floor", "full")
+            ]
+            stages.extend(run_stages(specs))
+            db.unlink(missing_ok=True)  # the 10x store is big; nobody reads it again
     return stages
 
 

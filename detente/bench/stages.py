@@ -1,8 +1,7 @@
-"""One benchmark stage, measured in a fresh process of its own.
+"""The two benchmark stages, each in a process of its own, measured a part at a time.
 
-A fresh process per stage keeps each stage's peak memory its own and stops one stage's
-warm caches from flattering the next. The stage process is a plain (non-daemon) spawned
-process, because a stage with workers starts processes of its own, which a
+A process per stage keeps each stage's peak memory its own. It is a plain (non-daemon)
+spawned process, because a stage with workers starts processes of its own, which a
 `multiprocessing.Pool` worker may not do.
 
 - `floor`: the spaCy parse alone over the corpus texts, in the coder's batches, in one
@@ -12,8 +11,14 @@ process, because a stage with workers starts processes of its own, which a
 - `full`: `detente.api.ingest` from the corpus file to events stored in a scratch DuckDB
   file, with one in-process coder or a `ParallelCoder` of N workers.
 
-Model loading (in every worker) finishes before the clock starts. Articles and words are
-counted once, by the caller, outside the stage processes.
+Both stage processes load first (model loading, in every worker, is not timed), then take
+the corpus in parts, in turn: floor part 1, full part 1, full part 2, floor part 2, ...
+(`run_stages`). On a shared machine the speed of the same work drifts by 10-20% from one
+minute to the next; a floor measured over one stretch of time and the full pipeline over
+the next turned that drift into the ratio between them. In turns, both meet the same
+drift. The full stage stores every part into the same store, as an hourly intake would.
+
+Articles and words are counted once, by the caller, outside the stage processes.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ import json
 import multiprocessing
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,8 +42,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class StageSpec:
     stage: str  # "floor" or "full"
-    corpus: str  # the prepared JSON Lines file (read by `full`)
-    texts: str  # its articles' texts, one JSON string a line (read by `floor`)
+    corpus: tuple[str, ...]  # the prepared JSON Lines files, one a part (read by `full`)
+    texts: tuple[str, ...]  # their articles' texts, one JSON string a line (read by `floor`)
     articles: int
     words: int
     copies: int  # how many times the source corpus is repeated in it
@@ -54,7 +59,8 @@ class StageResult:
     articles: int
     words: int
     events: int
-    seconds: float
+    seconds: float  # the parts' times added up
+    parts: int
     peak_rss_mb: float  # this process and its workers together (see bench/memory.py)
     peak_pss_mb: float  # the same, shared pages divided among the processes
     largest_process_mb: float  # the largest single process
@@ -84,56 +90,101 @@ class StageFailed(RuntimeError):
     """A stage process raised or died; the message carries its traceback or exit code."""
 
 
-def run_stage(spec: StageSpec) -> StageResult:
-    """Measure one stage in a fresh process and return what it measured."""
-    context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_stage_process, args=(spec, sender), name=spec.stage)
-    process.start()
-    sender.close()  # so that recv() sees EOF if the stage process dies
+def run_stages(specs: list[StageSpec]) -> list[StageResult]:
+    """Measure stages over the same parts, in turns (the order reversed every other part
+    so that none always runs first), and return what each measured, in `specs` order."""
+    parts = {len(spec.corpus) for spec in specs}
+    if len(parts) != 1:
+        raise ValueError("stages measured in turns need the same parts")
+    processes = [_StageProcess(spec) for spec in specs]
     try:
-        outcome, payload = receiver.recv()
-    except EOFError:
-        process.join()
-        raise StageFailed(
-            f"the {spec.stage} stage process died (exit code {process.exitcode})"
-        ) from None
-    process.join()
-    if outcome != "done":
-        raise StageFailed(f"the {spec.stage} stage failed:\n{payload}")
-    return StageResult(**payload)
-
-
-def _stage_process(spec: StageSpec, sender: Any) -> None:
-    try:
-        sender.send(("done", asdict(_measure(spec))))
-    except Exception:
-        sender.send(("failed", traceback.format_exc()))
+        for process in processes:
+            process.wait_ready()
+        for part in range(parts.pop()):
+            for process in processes if part % 2 == 0 else reversed(processes):
+                process.run(part)
+        return [process.finish() for process in processes]
     finally:
-        sender.close()
+        for process in processes:
+            process.kill()
 
 
-def _measure(spec: StageSpec) -> StageResult:
-    with PeakMemory() as memory:  # from the start: loading counts towards the peak
-        settings = Settings.from_env()
-        if spec.stage == "floor":
-            seconds, events = _floor(spec.texts, settings, spec.workers), 0
-        elif spec.stage == "full":
-            seconds, events = _full(spec, settings)
-        else:
-            raise ValueError(f"unknown stage {spec.stage!r}")
-    return StageResult(
-        stage=spec.stage,
-        copies=spec.copies,
-        workers=spec.workers,
-        articles=spec.articles,
-        words=spec.words,
-        events=events,
-        seconds=round(seconds, 3),
-        peak_rss_mb=round(memory.total_mb, 1),
-        peak_pss_mb=round(memory.pss_mb, 1),
-        largest_process_mb=round(memory.largest_process_mb, 1),
-    )
+class _StageProcess:
+    """A stage's process, held loaded between parts."""
+
+    def __init__(self, spec: StageSpec):
+        self.spec = spec
+        context = multiprocessing.get_context("spawn")
+        self._connection, child = context.Pipe()
+        self._process = context.Process(target=_serve, args=(spec, child), name=spec.stage)
+        self._process.start()
+        child.close()  # so that recv() sees EOF if the stage process dies
+
+    def wait_ready(self) -> None:
+        self._receive("ready")
+
+    def run(self, part: int) -> None:
+        self._connection.send(("run", part))
+        self._receive("ran")
+
+    def finish(self) -> StageResult:
+        self._connection.send(("finish", None))
+        result = StageResult(**self._receive("finished"))
+        self._process.join()
+        return result
+
+    def kill(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+    def _receive(self, expected: str) -> Any:
+        try:
+            outcome, payload = self._connection.recv()
+        except EOFError:
+            self._process.join()
+            raise StageFailed(
+                f"the {self.spec.stage} stage process died (exit code {self._process.exitcode})"
+            ) from None
+        if outcome != expected:
+            raise StageFailed(f"the {self.spec.stage} stage failed:\n{payload}")
+        return payload
+
+
+def _serve(spec: StageSpec, connection: Any) -> None:
+    try:
+        with PeakMemory() as memory:  # from the start: loading counts towards the peak
+            settings = Settings.from_env()
+            runner = _Floor(spec, settings) if spec.stage == "floor" else _Full(spec, settings)
+            seconds = 0.0
+            try:
+                connection.send(("ready", None))
+                while True:
+                    command, part = connection.recv()
+                    if command != "run":
+                        break
+                    seconds += runner.run(part)
+                    connection.send(("ran", None))
+            finally:
+                runner.close()
+        result = StageResult(
+            stage=spec.stage,
+            copies=spec.copies,
+            workers=spec.workers,
+            articles=spec.articles,
+            words=spec.words,
+            events=runner.events,
+            seconds=round(seconds, 3),
+            parts=len(spec.corpus),
+            peak_rss_mb=round(memory.total_mb, 1),
+            peak_pss_mb=round(memory.pss_mb, 1),
+            largest_process_mb=round(memory.largest_process_mb, 1),
+        )
+        connection.send(("finished", asdict(result)))
+    except Exception:
+        connection.send(("failed", traceback.format_exc()))
+    finally:
+        connection.close()
 
 
 def write_texts(corpus: Path, out: Path, max_chars: int) -> tuple[int, int]:
@@ -158,53 +209,76 @@ def _texts(path: str) -> Iterator[str]:
             yield json.loads(line)
 
 
-def _floor(texts: str, settings: Settings, workers: int) -> float:
-    """Seconds to parse the texts in `texts` in `workers` processes (1: this one), in the
-    batches the coder parses in."""
-    from detente.nlp.pipeline import load_nlp
-    from detente.pipeline import BATCH_CHARS, WorkerPool, batches
+class _Floor:
+    """The parse alone, in `spec.workers` processes (1: this one), in the coder's batches."""
 
-    def text_batches(items: Iterable[str]) -> Iterator[list[str]]:
-        return batches(items, settings.batch_size, len, BATCH_CHARS)
+    events = 0
 
-    if workers == 1:
-        nlp = load_nlp(settings.models, settings.max_chars)
-        nlp("warm up")
+    def __init__(self, spec: StageSpec, settings: Settings):
+        from detente.nlp.pipeline import load_nlp
+        from detente.pipeline import BATCH_CHARS, WorkerPool, batches
+
+        self.spec = spec
+        self._batches: Callable[[Iterable[str]], Iterator[list[str]]] = lambda items: batches(
+            items, settings.batch_size, len, BATCH_CHARS
+        )
+        self._nlp: Language | None = None
+        self._pool: WorkerPool[Language, str, int] | None = None
+        if spec.workers == 1:
+            self._nlp = load_nlp(settings.models, settings.max_chars)
+            self._nlp("warm up")
+        else:
+            self._pool = WorkerPool(_load_nlp, _parse_chunk, settings, spec.workers, self._batches)
+            self._pool.wait_ready()
+
+    def run(self, part: int) -> float:
+        """Seconds to parse part `part`'s texts."""
+        texts = _texts(self.spec.texts[part])
         started = time.perf_counter()
-        for batch in text_batches(_texts(texts)):
-            for _ in nlp.pipe(batch, batch_size=len(batch)):
+        if self._pool is not None:
+            for _ in self._pool.map(texts):
                 pass
+        else:
+            assert self._nlp is not None
+            for batch in self._batches(texts):
+                for _ in self._nlp.pipe(batch, batch_size=len(batch)):
+                    pass
         return time.perf_counter() - started
-    pool: WorkerPool[Language, str, int] = WorkerPool(
-        _load_nlp, _parse_chunk, settings, workers, text_batches
-    )
-    try:
-        pool.wait_ready()
-        started = time.perf_counter()
-        for _ in pool.map(_texts(texts)):
-            pass
-        return time.perf_counter() - started
-    finally:
-        pool.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
 
 
-def _full(spec: StageSpec, settings: Settings) -> tuple[float, int]:
-    """Seconds to ingest the corpus into a scratch store, and the events stored."""
-    from detente import api
-    from detente.pipeline import ParallelCoder
+class _Full:
+    """The whole pipeline into one scratch store, with `spec.workers` coder processes."""
 
-    parallel = ParallelCoder(settings, spec.workers) if spec.workers > 1 else None
-    try:
-        if parallel is not None:
-            parallel.wait_ready()
+    def __init__(self, spec: StageSpec, settings: Settings):
+        from detente import api
+        from detente.pipeline import ParallelCoder
+
+        self.spec, self.settings, self.events = spec, settings, 0
+        self._parallel = ParallelCoder(settings, spec.workers) if spec.workers > 1 else None
+        if self._parallel is not None:
+            self._parallel.wait_ready()
         else:
             api.get_coder(settings).nlp("warm up")
+
+    def run(self, part: int) -> float:
+        """Seconds to ingest part `part` into the store."""
+        from detente import api
+
         started = time.perf_counter()
-        summary = api.ingest([spec.corpus], db=spec.db, settings=settings, coder=parallel)
-        return time.perf_counter() - started, summary.events
-    finally:
-        if parallel is not None:
-            parallel.close()
+        summary = api.ingest(
+            [self.spec.corpus[part]], db=self.spec.db, settings=self.settings, coder=self._parallel
+        )
+        seconds = time.perf_counter() - started
+        self.events += summary.events
+        return seconds
+
+    def close(self) -> None:
+        if self._parallel is not None:
+            self._parallel.close()
 
 
 def _load_nlp(settings: Settings) -> Language:

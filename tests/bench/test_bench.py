@@ -61,6 +61,8 @@ def test_bench_runs_floor_and_full_at_1x_and_at_kx(tmp_path: Path) -> None:
     one, two = result.stage("full", 1), result.stage("full", 2)
     assert one is not None and two is not None
     assert (one.articles, one.events, two.articles, two.events) == (3, 3, 6, 6)
+    # measured in parts, floor and full in turns: at most one part a line, at least 4
+    assert [s.parts for s in result.stages] == [3, 3, 4, 4]
     assert one.peak_rss_mb > 50 and one.largest_process_mb > 50
     assert result.rss_growth("full") is not None
     saved = json.loads(report.read_text(encoding="utf-8"))
