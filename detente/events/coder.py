@@ -44,7 +44,7 @@ from detente.events.sides import (
     own_government,
     with_unidentified_attackers,
 )
-from detente.nlp.clauses import sentences
+from detente.nlp.clauses import doers_of, is_passive, sentences
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -271,7 +271,7 @@ class EventCoder:
         sources, source_arg = self._first_resolved(ctx, frame, frame.sources)
         source_how = source_arg.how if source_arg else ""
         inherited = source_arg.inherited if source_arg else False
-        targets, target_how, targets_indirect = self._all_resolved(ctx, frame.targets)
+        targets, target_how, targets_indirect = self._all_resolved(ctx, frame)
         targets = civilian_targets(pattern.code, targets, self.lexicon)
         if code == pattern.code and mass_killing(code, frame.trigger, targets, self.lexicon):
             code = MASS_KILLING_CODE
@@ -464,9 +464,7 @@ class EventCoder:
                 weak = (actors, arg)
         return weak
 
-    def _all_resolved(
-        self, ctx: DocActors, arguments: list[Argument]
-    ) -> tuple[list[Actor], str, bool]:
+    def _all_resolved(self, ctx: DocActors, frame: Frame) -> tuple[list[Actor], str, bool]:
         """Every ordinary target that names an actor; else the first fallback that does.
         The flag says every target was reached only through a thing ("the savings of
         Argentines"), which alone, with no one who acted, is no event."""
@@ -474,10 +472,10 @@ class EventCoder:
         hows: list[str] = []
         indirect = True
         for fallback in (False, True):
-            for arg in (a for a in arguments if a.fallback == fallback):
+            for arg in (a for a in frame.targets if a.fallback == fallback):
                 if fallback and actors:
                     break
-                found, through = self._phrase_actors(ctx, arg.head, depth=0)
+                found, through = self._phrase_actors(ctx, arg.head, frame.trigger, depth=0)
                 if found:
                     actors.extend(found)
                     hows.append(arg.how + (f" (whom '{through}' concerns)" if through else ""))
@@ -485,7 +483,7 @@ class EventCoder:
         return actors, " and ".join(hows), indirect and bool(actors)
 
     def _phrase_actors(
-        self, ctx: DocActors, head: Token, depth: int
+        self, ctx: DocActors, head: Token, trigger: Token, depth: int
     ) -> tuple[list[Actor], str | None]:
         """The actors of a target phrase, and the thing they were reached through, if any.
 
@@ -503,16 +501,27 @@ class EventCoder:
         # "defended the downing of the jet": an event noun's "of" names what it was done
         # to, not whom an act on the event concerns.
         is_event = match_pattern(head, self.lexicon) is not None
+        # "denounced abuses committed by Nigerian soldiers": who did the thing
+        # (not the trigger's own: "a lunch hosted by the ambassador" is no target of the hosting)
+        phrases = [
+            ("by", doer)
+            for doer in doers_of(head)
+            if doer.head.head.i != trigger.i or not is_passive(trigger)
+        ]
+        phrases += [
+            (child.lower_, pobj)
+            for child in head.children
+            if child.dep_ == "prep" and child.lower_ != "by"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
         for prepositions in _THING_PREPOSITIONS:
-            for child in head.children:
-                if child.dep_ != "prep" or child.lower_ not in prepositions:
+            for preposition, pobj in phrases:
+                if preposition not in prepositions or (is_event and preposition == "of"):
                     continue
-                if is_event and child.lower_ == "of":
-                    continue
-                for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                    found, _ = self._phrase_actors(ctx, pobj, depth + 1)
-                    if found:
-                        return found, head.text
+                found, _ = self._phrase_actors(ctx, pobj, trigger, depth + 1)
+                if found:
+                    return found, head.text
         return [], None
 
     def _pairs(

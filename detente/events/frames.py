@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.objects import EVENT_CARRIERS, object_of
-from detente.nlp.clauses import by_agent, is_infinitive, is_passive
+from detente.nlp.clauses import by_agent, doers_of, is_infinitive, is_passive
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events, when no target is named, are directed at the place they happen in:
@@ -424,6 +424,8 @@ def _names_violence(noun: Token, lexicon: Lexicon) -> bool:
     return any(p.code[:2] in VIOLENT_ROOTS for p in lexicon.candidates(noun.lemma_.lower(), "NOUN"))
 
 
+# CAMEO root 17, coerce: repression of a gathering is aimed at whoever holds it.
+_COERCE_ROOT = "17"
 # CAMEO roots of violence: assault (18), fight (19), mass violence (20).
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 
@@ -444,7 +446,16 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
         objects = [
             c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in pattern.objects
         ]
-        return [Argument(c, f"object of '{verb.text}'") for c in objects]
+        found = [Argument(c, f"object of '{verb.text}'") for c in objects]
+        if pattern.code[:2] == _COERCE_ROOT:
+            # "broke up a rally organised by students", "banned the opposition's march":
+            # repressing a gathering is aimed at whoever holds it.
+            found += [
+                Argument(c, f"whose '{c.text}' it was", fallback=True)
+                for c in verb.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in pattern.objects
+            ]
+        return found
     if slot == "poss":
         # "rejected North Korea's demand", "an Indian proposal", "is opposed to French
         # mediation": the owner of the object, or of the pattern's object noun.
@@ -561,15 +572,12 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     if undergoer is not None:
         _undergone_arguments(frame, undergoer, lexicon)
         return
-    by = _prep_objects(noun, "by")
+    # "a rally organised by students" as well as "a rally by students"
+    by = [Argument(d, f"'by' object of '{noun.text}'") for d in doers_of(noun)]
     if not by and lexicon.is_cue("request", noun.lemma_.lower()) and _counted(noun):
         # "repeated demands from Brussels", "a call from the UN": who asks ("weaker demand
         # from China", uncounted, is the market's)
         by = _prep_objects(noun, "from")
-    if not by and noun.dep_ == "dobj" and not is_passive(noun.head):
-        # "recalled the invasion of Georgia by Russia": the parser often hangs the noun's
-        # "by" on the verb, which, being active, can have no agent of its own.
-        by = _prep_objects(noun.head, "by")
     if by:
         frame.sources.append(Argument(by[0].head, f"'by' object of '{noun.text}'"))
         if _names_no_one(by[0].head):
@@ -747,8 +755,10 @@ def _has_particle(token: Token, particle: str) -> bool:
         c.dep_ == "compound" and c.lower_ == particle for c in token.children
     ):
         return True
-    # "a call for Russia to withdraw": the parser makes "for" the clause's subordinator.
+    # "a call for Russia to withdraw": the parser makes "for" the clause's subordinator;
+    # "committed to hold elections": "to" is the infinitive's.
     return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children)
+        (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children))
+        or (c.dep_ == "xcomp" and any(m.dep_ == "aux" and m.lower_ == particle for m in c.children))
         for c in token.children
     )

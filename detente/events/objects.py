@@ -112,12 +112,17 @@ _OBJECT_CARRIERS = EVENT_CARRIERS | {
 }
 
 
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
 def _named_object(noun: Token, objects: frozenset[str]) -> Token | None:
     """The noun, if the pattern names it; or what it measures out ("part of a military aid
     program"); or, for a carrier noun, the noun itself when its compound modifier is named
     ("suspended the aid program", "ended mediation efforts between the militias": the
     carrier holds the phrase's prepositions)."""
     for _ in range(2):
+        if noun.ent_type_ in _TIME_LABELS:
+            return None  # "held elections in March" holds no march
         lemma = noun.lemma_.lower()
         if lemma in objects:
             return noun

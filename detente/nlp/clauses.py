@@ -145,6 +145,45 @@ def by_agent(verb: Token) -> Token | None:
     return None
 
 
+def doers_of(noun: Token) -> list[Token]:
+    """Who did what a noun names, as a "by" phrase says: "abuses by the army", "abuses
+    committed by the army"; not the police in "opened an inquiry into killings by police":
+    they killed."""
+    doers = [
+        pobj
+        for child in noun.children
+        if child.dep_ == "prep" and child.lower_ == "by"
+        for pobj in child.children
+        if pobj.dep_ == "pobj"
+    ]
+    doers += [
+        agent
+        for child in noun.children
+        if child.dep_ == "acl" and is_passive(child)
+        for agent in [by_agent(child)]
+        if agent is not None
+    ]
+    # "recalled the invasion of Georgia by Russia", "banned a march by the opposition":
+    # the parser often hangs the noun's "by" on the verb, which, being active, can have no
+    # agent of its own; right after the noun's phrase, that is.
+    holder = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    if (
+        not doers
+        and holder is not None
+        and holder.pos_ in {"VERB", "AUX"}
+        and not is_passive(holder)
+    ):
+        after = noun.right_edge.i + 1
+        doers += [
+            pobj
+            for child in holder.children
+            if child.i == after and child.dep_ in {"prep", "agent"} and child.lower_ == "by"
+            for pobj in child.children
+            if pobj.dep_ == "pobj"
+        ]
+    return doers
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences. `Doc.sents` walks every token to find them on each use, and the
     coder needs them six times per doc; their bounds are kept in `user_data` (plain

@@ -177,6 +177,25 @@ def test_the_target_of_an_act_on_a_thing_is_whom_the_thing_concerns(code_one: Co
     assert any(s == "KEN" and t == "SOM" and c.startswith("13") for s, t, c in found)
 
 
+def test_an_act_on_what_someone_did_is_aimed_at_the_doer(code_one: Code) -> None:
+    found = triples(code_one("Rights groups denounced abuses committed by Nigerian soldiers."))
+    assert any(t == "NGAMIL" and c == "111" for s, t, c in found), found
+    assert all(not c.startswith("03") for s, t, c in found), found  # committing abuses
+    found = triples(code_one("Riot police broke up a rally organised by Kenyan students."))
+    assert ("KENCOP", "KENEDU", "175") in found
+    # the police did the killing, not the inquiring
+    found = triples(code_one("Brazil opened an inquiry into killings by Venezuelan police."))
+    assert ("BRA", "VENCOP", "090") in found
+    # the trigger's own doer is not its target: a hosting with no guest named is none
+    found = triples(code_one("Envoys dined at a lunch hosted by the Kenyan ambassador."))
+    assert not any(c.startswith("04") for s, t, c in found), found
+
+
+def test_a_month_is_no_object(code_one: Code) -> None:
+    found = triples(code_one("Kenya committed to holding elections in March."))
+    assert all(not c.startswith("14") for s, t, c in found), found
+
+
 def test_a_thing_reached_with_no_one_acting_is_no_event(code_one: Code) -> None:
     assert code_one("Drought attacked the harvests of Malian farmers last year.").events == ()
 
