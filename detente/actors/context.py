@@ -74,7 +74,7 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     half): by actors, by an armed group's home country, or by any country word at all
     ("in Somalia's Lower Shabelle region"). The most named wins; ties go to the nearest
     mention before the role."""
-    own = _own_place_country(ctx, head)
+    own = _owner_country(ctx, head) or _own_place_country(ctx, head)
     if own is not None:
         return own
     sentence = sentence_number(ctx.doc[head])
@@ -230,6 +230,25 @@ def names_a_town(entry: Entry, head: Token) -> bool:
     )
     apposed = head.dep_ == "appos" and governor.lemma_.lower() in _TOWN_NOUNS
     return city_of or apposed
+
+
+def _owner_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """ "'Our forces are ready,' Pakistan's spokesman said": whose forces the possessive
+    pronoun says, once it is resolved."""
+    for child in ctx.doc[head].children:
+        if child.dep_ != "poss" or child.pos_ != "PRON":
+            continue
+        owners = ctx.cache.get((child.i, False), ())
+        country = owners[0].country if len(owners) == 1 and not owners[0].org else None
+        if country is None:
+            continue
+        code, sectors = owners[0].code, "".join(owners[0].sectors)
+        return (
+            country,
+            code[: -len(sectors)] if sectors and code.endswith(sectors) else code,
+            child.text,
+        )
+    return None
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

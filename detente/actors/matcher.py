@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from detente.actors.dictionary import ActorDictionary, Entry, EntryKind
-from detente.places.gazetteer import Gazetteer
+from detente.places.gazetteer import Gazetteer, GazetteerPlace
 
 Tokenize = Callable[[str], Sequence[str]]
 _PLACE_LABELS = {"GPE", "LOC"}
@@ -101,7 +101,8 @@ class ActorMatcher:
         return sorted(names + places + roles, key=lambda m: m.start)
 
     def _places(self, doc: Doc, covered: set[int]) -> list[Match]:
-        """Cities the tagger calls places and the dictionaries do not know ("Aleppo")."""
+        """Cities and regions the tagger calls places and the dictionaries do not know
+        ("Aleppo", "Darfur")."""
         if self.gazetteer is None:
             return []
         found = []
@@ -109,7 +110,7 @@ class ActorMatcher:
             if ent.label_ not in _PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
             text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
-            place = self.gazetteer.lookup(text)
+            place = self.gazetteer.lookup(text) or self._region(ent.root, text)
             country = self.dictionary.countries.get(place.country) if place else None
             if place is None or country is None:
                 continue
@@ -122,6 +123,14 @@ class ActorMatcher:
             )
             found.append(Match(ent.start, ent.end, (entry,), is_name=True))
         return found
+
+    def _region(self, root: Token, text: str) -> GazetteerPlace | None:
+        """A first-level region named exactly ("Darfur rebels", "Donbas separatists"); not
+        the looser forms the place finder accepts after "in" ("the west bank of the river"
+        is no West Bank, "Northern" no Northern District)."""
+        assert self.gazetteer is not None
+        region = self.gazetteer.region(text) if root.pos_ == "PROPN" else None
+        return region if region is not None and region.name == text else None
 
 
 def _after_model(doc: Doc, match: Match) -> bool:

@@ -315,7 +315,16 @@ def _place_targets(trigger: Token) -> list[Argument]:
     Serbia, "fired shells at targets in Jericho" at Jericho. Tried last.
     """
     found: list[Argument] = []
-    holders = [trigger, *[c for c in trigger.children if c.dep_ in {"dobj", "advcl", "xcomp"}]]
+    # An adverbial clause of purpose ("fired to hit targets in X") says where; one of
+    # consequence ("laid siege ..., pushing temperatures in Sicily above 46") does not.
+    holders = [
+        trigger,
+        *[
+            c
+            for c in trigger.children
+            if c.dep_ in {"dobj", "xcomp"} or (c.dep_ == "advcl" and is_infinitive(c))
+        ],
+    ]
     preps = ("in", "at", "on", "near", "across", "inside", "throughout")
     for token in holders:
         for prep in preps:

@@ -232,3 +232,20 @@ def test_an_ambiguous_name_takes_the_meaning_of_a_country_the_story_names(code_o
         )
     )
     assert any(s == "COGMIL" for s, _, _ in brazzaville), brazzaville
+
+
+def test_a_region_named_before_a_role_gives_its_country(code_one: Code) -> None:
+    coded = code_one("Chad accused Darfur rebels of attacking its border posts.")
+    assert actor_at(coded, "Darfur rebels")[:3] == ("SDNREB", "SDN", ("REB",))
+    # a river's west bank is no West Bank: the region must be named as written
+    coded = code_one("Ukrainian troops shelled Russian soldiers on the west bank of the river.")
+    assert all(a.country != "PSE" for a in coded.actors)
+
+
+def test_a_possessive_pronoun_says_whose_forces_they_are(code_one: Code) -> None:
+    # the sentence names Lebanon and Syria more often, but "our" is the Israeli spokesman's
+    coded = code_one(
+        '"Our jets bombed the camps," the Israeli army spokesman said, after rockets fired '
+        "from Lebanon and Syria hit towns near the Lebanese and Syrian borders."
+    )
+    assert actor_at(coded, "Our jets")[:2] == ("ISRMIL", "ISR")
