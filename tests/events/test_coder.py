@@ -191,6 +191,11 @@ def test_an_act_on_what_someone_did_is_aimed_at_the_doer(code_one: Code) -> None
     assert not any(c.startswith("04") for s, t, c in found), found
 
 
+def test_a_protest_against_a_decision_is_aimed_at_whose_decision_it_is(code_one: Code) -> None:
+    found = triples(code_one("Kenyan students protested Uganda's decision to close the border."))
+    assert ("KENEDU", "UGA", "140") in found
+
+
 def test_a_month_is_no_object(code_one: Code) -> None:
     found = triples(code_one("Kenya committed to holding elections in March."))
     assert all(not c.startswith("14") for s, t, c in found), found
