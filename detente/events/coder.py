@@ -209,8 +209,10 @@ class EventCoder:
             c.dep_ == "aux" and self.lexicon.is_cue("obligation", c.lower_) for c in token.children
         ):
             return None
+        # What a purpose clause would bring about is not what is required ("must ensure
+        # security to allow supplies in" requires the security).
         if (
-            self._governs_event(token)
+            self._governs_event(token, but={"advcl"})
             or assess(token, self.lexicon).modality is not Modality.OBLIGED
         ):
             return None
@@ -225,12 +227,13 @@ class EventCoder:
             where="rule: a reported obligation to do something unlisted",
         )
 
-    def _governs_event(self, token: Token) -> bool:
-        """Whether a word's complements (not its subject) hold an event of their own."""
+    def _governs_event(self, token: Token, but: frozenset[str] | set[str] = frozenset()) -> bool:
+        """Whether a word's complements (not its subject, nor the dependents named in
+        `but`) hold an event of their own."""
         subjects = {
             t.i
             for child in token.children
-            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}
+            if child.dep_ in {"nsubj", "nsubjpass", "csubj", *but}
             for t in child.subtree
         }
         return any(

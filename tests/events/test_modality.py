@@ -27,6 +27,11 @@ Code = Callable[..., CodedArticle]
             "Brazil sent a letter to Paraguay saying that it must investigate the killings.",
             ("BRA", "PRY", "101"),
         ),
+        # what the required act is for is not what is required: an unspecified demand
+        (
+            "The UN said Ethiopia must guarantee safety to allow aid convoys in.",
+            ("IGOUNO", "ETH", "100"),
+        ),
     ],
 )
 def test_a_reported_obligation_is_the_speakers_demand_or_appeal(
