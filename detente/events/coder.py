@@ -589,8 +589,10 @@ class EventCoder:
         confidence: float,
         when: EventDate,
     ) -> Event:
-        text = sentence.text.strip()
-        start = sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        # The doc's own text, sliced: `Span.text` builds a Token for every word, each time.
+        raw = sentence.doc.text[sentence.start_char : sentence.end_char]
+        text = raw.strip()
+        start = sentence.start_char + (len(raw) - len(raw.lstrip()))
         return Event(
             event_id=_event_id(article.article_id, index, trigger.idx, code, source, target),
             article_id=article.article_id,
