@@ -36,6 +36,14 @@ def actor_at(coded: CodedArticle, text: str) -> tuple[str, str | None, tuple[str
         ),
         ("Syrian rebels shelled the town.", "Syrian rebels", "SYRREB", "SYR", ("REB",), None),
         (
+            "Cairo's security chief warned the protesters.",
+            "Cairo's security chief",
+            "EGYCOP",
+            "EGY",
+            ("COP",),
+            None,
+        ),
+        (
             "Turkey's military shelled the town.",
             "Turkey's military",
             "TURMIL",
