@@ -88,7 +88,9 @@ class ActorMatcher:
             name_keys.append((_straight(token.text), "\0" + lower))
             role_keys.append(_role_forms(token, lower))
         names = [
-            m for m in _greedy(self._names, name_keys, is_name=True) if not _first_name(doc, m)
+            m
+            for m in _greedy(self._names, name_keys, is_name=True)
+            if not _first_name(doc, m) and not _names_a_currency(doc, m)
         ]
         covered = {i for m in names for i in range(m.start, m.end)}
         places = self._places(doc, covered)
@@ -151,6 +153,30 @@ def _first_name(doc: Doc, match: Match) -> bool:
         return False
     after = doc[match.end]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "I" and after.pos_ == "PROPN"
+
+
+def _names_a_currency(doc: Doc, match: Match) -> bool:
+    """ "US $50 million", "2 billion US dollars", "Kenyan shillings": a country's name in a
+    sum of money names its currency, not the country as an actor."""
+    if doc[match.start].ent_type_ == "MONEY":
+        return True
+    if match.end >= len(doc):
+        return False
+    after = doc[match.end]
+    # a noun: "Russia pounded Aleppo" is no sum in pounds
+    return after.text in _CURRENCY_SIGNS or (
+        after.pos_ in {"NOUN", "PROPN"} and after.lemma_.lower() in _CURRENCY_WORDS
+    )
+
+
+_CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥"})
+_CURRENCY_WORDS = frozenset(
+    {
+        "dollar", "euro", "pound", "franc", "shilling", "rupee", "dinar", "riyal", "rial",
+        "yuan", "peso", "rand", "lira", "ruble", "rouble", "naira", "cedi", "won", "yen",
+        "dirham", "hryvnia", "kwacha", "birr", "taka", "rupiah", "ringgit", "baht", "real",
+    }
+)  # fmt: skip
 
 
 def _straight(text: str) -> str:

@@ -257,3 +257,10 @@ def test_a_possessive_pronoun_says_whose_forces_they_are(code_one: Code) -> None
         "from Lebanon and Syria hit towns near the Lebanese and Syrian borders."
     )
     assert actor_at(coded, "Our jets")[:2] == ("ISRMIL", "ISR")
+
+
+def test_a_country_in_a_sum_of_money_is_its_currency(code_one: Code) -> None:
+    coded = code_one("Haitian officials accused Aristide of misusing up to US $50 million.")
+    assert all(a.country != "USA" for a in coded.actors), [a.code for a in coded.actors]
+    # a verb after the name is no currency: "pounded" is not pounds
+    assert actor_at(code_one("Russia pounded the town."), "Russia")[0] == "RUS"
