@@ -176,20 +176,35 @@ def _sets(
             gold["full"].add(
                 (s_country, s.sector if s else None, t_country, t.sector if t else None, full_type)
             )
+    mutual = _mutual_sides(sentence)
     for e in events:
         etype = _type_of(e, kind)
+        source, target, target_sector = _slot(e.source), _slot(e.target), _sector(e.target)
+        if source in mutual.get(etype, ()) and target in mutual.get(etype, ()):
+            target = target_sector = None  # A -> B of a mutual event is the gold's A -> -
         pred["event"].add((True,))
         pred["type"].add((etype,))
-        if _slot(e.source):
-            pred["source country"].add((_slot(e.source),))
-        if _slot(e.target):
-            pred["target country"].add((_slot(e.target),))
-        pred["dyad+type"].add((_slot(e.source), _slot(e.target), etype))
+        if source:
+            pred["source country"].add((source,))
+        if target:
+            pred["target country"].add((target,))
+        pred["dyad+type"].add((source, target, etype))
         full_type = e.event_type.cameo if kind == "cameo" else etype
-        pred["full"].add(
-            (_slot(e.source), _sector(e.source), _slot(e.target), _sector(e.target), full_type)
-        )
+        pred["full"].add((source, _sector(e.source), target, target_sector, full_type))
     return gold, pred
+
+
+def _mutual_sides(sentence: GoldSentence) -> dict[Any, set[str]]:
+    """Type -> countries of the gold's mutual events. A gold event with two or more sources
+    and no target is a mutual one ("Israel and Lebanon renewed negotiations": ISR -> -,
+    LBN -> -); detente, as CAMEO coders do, codes it ISR -> LBN and LBN -> ISR. The two
+    say the same, so a predicted pair of two of its sources is read as the gold writes it."""
+    sides: dict[Any, set[str]] = defaultdict(set)
+    for g in sentence.events:
+        countries = {a.country for a in g.sources if a.country}
+        if len(countries) >= 2 and not g.targets:
+            sides[_gold_type(g, sentence.kind)] |= countries
+    return sides
 
 
 def _score_sentence(result: EvalResult, sentence: GoldSentence, events: list[Event]) -> None:

@@ -47,6 +47,22 @@ def test_wrong_direction_counts_at_dyad_level_but_not_at_type_level() -> None:
     assert [m.id for m in result.misses] == ["g"]
 
 
+def test_a_mutual_event_coded_both_ways_matches_the_golds_two_sources() -> None:
+    """The gold writes "Turkey and Russia met" as TUR -> -, RUS -> -; detente as TUR -> RUS
+    and RUS -> TUR. The same fact either way; a third country as target is still wrong."""
+    sentence = gold(GoldEvent((TURGOV, RUS), (), "CONSULT", "040"), kind="plover")
+    both_ways = [
+        make_event("040", actor("TURGOV", "TUR", ("GOV",)), actor("RUS", "RUS")),
+        make_event("040", actor("RUS", "RUS"), actor("TURGOV", "TUR", ("GOV",))),
+    ]
+    result = score([sentence], [both_ways], "g.jsonl")
+    assert (result.levels["dyad+type"].tp, result.levels["dyad+type"].fp) == (2, 0)
+    assert result.levels["target country"].fp == 0
+    elsewhere = [make_event("040", actor("TURGOV", "TUR", ("GOV",)), actor("IRN", "IRN"))]
+    result = score([sentence], [elsewhere], "g.jsonl")
+    assert (result.levels["dyad+type"].tp, result.levels["dyad+type"].fp) == (0, 1)
+
+
 def test_no_event_sentences_measure_invented_events() -> None:
     quiet, invented = gold(), gold()
     result = score(
