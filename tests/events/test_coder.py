@@ -26,6 +26,8 @@ Code = Callable[..., CodedArticle]
         # nouns
         ("Moscow condemned the Israeli strikes on Syria.", ("ISR", "SYR", "190")),
         ("Pakistan imposed sanctions on Afghanistan.", ("PAK", "AFG", "163")),
+        # agreeing to someone's mediation accepts them as mediator
+        ("Ethiopia has agreed to Kenyan mediation.", ("ETH", "KEN", "038")),
         # the noun's phrase hung on its "of" object: withdrawn from Mali
         (
             "Britain speeded up the withdrawal of some combat forces from Iraq on Monday.",
