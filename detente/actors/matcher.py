@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, Entry, EntryKind
 from detente.places.gazetteer import Gazetteer, GazetteerPlace
@@ -103,13 +103,15 @@ class ActorMatcher:
         return sorted(names + places + roles, key=lambda m: m.start)
 
     def _places(self, doc: Doc, covered: set[int]) -> list[Match]:
-        """Cities and regions the tagger calls places and the dictionaries do not know
-        ("Aleppo", "Darfur")."""
+        """Cities and regions the tagger calls places (or mistags, `_mistagged_place`) and
+        the dictionaries do not know ("Aleppo", "Darfur")."""
         if self.gazetteer is None:
             return []
         found = []
         for ent in doc.ents:
-            if ent.label_ not in _PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
+            if covered.intersection(range(ent.start, ent.end)):
+                continue
+            if ent.label_ not in _PLACE_LABELS and not _mistagged_place(ent):
                 continue
             text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
             place = self.gazetteer.lookup(text) or self._region(ent.root, text)
@@ -133,6 +135,20 @@ class ActorMatcher:
         assert self.gazetteer is not None
         region = self.gazetteer.region(text) if root.pos_ == "PROPN" else None
         return region if region is not None and region.name == text else None
+
+
+def _mistagged_place(ent: Span) -> bool:
+    """ "protests near AKP offices in Sivas": the tagger calls some towns people or
+    organisations; a one-word name right after "in" or "near" is read as a place (and
+    only counts where the gazetteer knows a city of that name)."""
+    root = ent.root
+    return (
+        len(ent) == 1
+        and ent.label_ in {"PERSON", "ORG"}
+        and root.dep_ == "pobj"
+        and root.head.lower_ in {"in", "near"}
+        and not any(c.dep_ in {"poss", "case"} for c in root.children)
+    )
 
 
 def _after_model(doc: Doc, match: Match) -> bool:

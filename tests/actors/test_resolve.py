@@ -264,3 +264,12 @@ def test_a_country_in_a_sum_of_money_is_its_currency(code_one: Code) -> None:
     assert all(a.country != "USA" for a in coded.actors), [a.code for a in coded.actors]
     # a verb after the name is no currency: "pounded" is not pounds
     assert actor_at(code_one("Russia pounded the town."), "Russia")[0] == "RUS"
+
+
+def test_a_town_the_tagger_calls_a_person_is_still_a_place_after_in(code_one: Code) -> None:
+    # the tagger reads "Sivas" as a person's name here; the role's country is where it is
+    coded = code_one(
+        "Riot police dispersed students rallying near party offices in Sivas on Monday "
+        "against sending troops to Iraq."
+    )
+    assert actor_at(coded, "students")[:2] == ("TUREDU", "TUR")
