@@ -105,6 +105,7 @@ class EventCoder:
         )
         events: list[Event] = []
         candidates: list[Candidate] = []
+        back_references: set[int] = set()  # triggers naming an event told before
         for index, sentence in enumerate(sentences(doc)):
             seen: set[tuple[str, str, str]] = set()
             first_of_sentence = len(events)
@@ -117,6 +118,8 @@ class EventCoder:
                 pattern = match_pattern(token, self.lexicon) or self._unlisted_obligation(token)
                 if pattern is None:
                     continue
+                if _refers_back(token):
+                    back_references.add(token.idx)
                 if "fallback" in pattern.flags and self._governs_event(token):
                     continue  # "agreed to hold talks": the talks say what was agreed
                 refusal_verb = self.lexicon.is_cue("refusal", token.lemma_.lower())
@@ -151,7 +154,6 @@ class EventCoder:
                     candidates[at] = _with_outcome(
                         candidates[at], "dropped: the refused act is coded as the refusal"
                     )
-        back_references = {t.idx for t in doc if _refers_back(t)}
         merged = merge_repeated(events, lambda e: e.evidence.trigger_start in back_references)
         # Only violence no mention of it attributes gets an implicit source: "a failed coup
         # in Turkey" is first merged with "the putsch attempt by officers".
@@ -589,8 +591,9 @@ class EventCoder:
         confidence: float,
         when: EventDate,
     ) -> Event:
-        # The doc's own text, sliced: `Span.text` builds a Token for every word, each time.
-        raw = sentence.doc.text[sentence.start_char : sentence.end_char]
+        # The article's text, sliced (the doc is parsed from it, character for character):
+        # `Span.text` and `Doc.text` build a Token for every word, each time.
+        raw = article.text[sentence.start_char : sentence.end_char]
         text = raw.strip()
         start = sentence.start_char + (len(raw) - len(raw.lstrip()))
         return Event(

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, EntryKind
@@ -108,9 +109,17 @@ class Locator:
         prefer = list(dict.fromkeys(countries))
         here = self._dateline_place(dateline, prefer)
         places = DocPlaces(dateline=here)
-        named = {
-            s.start: [m for token in s for m in self._mentions(doc, token, prefer, here)]
+        # Only objects ("in Aleppo", "shelled Kherson") and "here" can name a place; the
+        # dependency labels are read as an array, so that no Token is built for the rest.
+        deps = doc.to_array([DEP]).tolist()
+        wanted = {doc.vocab.strings[label] for label in ("pobj", "dobj", "advmod")}
+        candidates = {
+            s.start: [doc[i] for i in range(s.start, s.end) if deps[i] in wanted]
             for s in sentences(doc)
+        }
+        named = {
+            start: [m for token in tokens for m in self._mentions(doc, token, prefer, here)]
+            for start, tokens in candidates.items()
         }
         # The country the story's places are in, else the one its actors are of.
         located = [m.place.country for found in named.values() for m in found if m.place.country]
@@ -121,7 +130,7 @@ class Locator:
         for sentence in sentences(doc):
             found = named[sentence.start]
             placed = {m.position for m in found}
-            for token in sentence:
+            for token in candidates[sentence.start]:
                 anchor = _unknown_place_anchor(token)
                 if anchor is None or token.i in placed or focus is None:
                     continue
