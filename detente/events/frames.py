@@ -508,14 +508,29 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
 
 
 def _prep_objects(token: Token, prep: str) -> list[Argument]:
-    found = []
-    for child in token.children:
-        if child.dep_ in {"prep", "prt", "advmod", "dative"} and child.lower_ == prep:
-            found += [
-                Argument(c, f"'{prep}' object of '{token.text}'")
-                for c in child.children
-                if c.dep_ == "pobj"
-            ]
+    doc = token.doc
+    return [
+        Argument(doc[i], f"'{prep}' object of '{token.text}'")
+        for i in _objects_by_preposition(token).get(prep, ())
+    ]
+
+
+def _objects_by_preposition(token: Token) -> dict[str, list[int]]:
+    """A word's preposition (or particle) -> the positions of the objects it takes; kept
+    for the doc (plain numbers, so the doc still serialises), as frames ask the same word
+    for several prepositions and each walk over its children builds their tokens anew."""
+    cache: dict[int, dict[str, list[int]]] = token.doc.user_data.setdefault(
+        "detente_prep_objects", {}
+    )
+    found = cache.get(token.i)
+    if found is None:
+        found = {}
+        for child in token.children:
+            if child.dep_ in {"prep", "prt", "advmod", "dative"}:
+                found.setdefault(child.lower_, []).extend(
+                    c.i for c in child.children if c.dep_ == "pobj"
+                )
+        cache[token.i] = found
     return found
 
 
