@@ -35,6 +35,7 @@ class _PhraseIndex:
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
+        self.first_tokens: frozenset[str] = frozenset()  # set by `freeze`
 
     def add(self, tokens: tuple[str, ...], entries: tuple[Entry, ...]) -> None:
         if tokens:
@@ -43,6 +44,7 @@ class _PhraseIndex:
     def freeze(self) -> None:
         for candidates in self._by_first.values():
             candidates.sort(key=lambda c: -len(c[0]))
+        self.first_tokens = frozenset(self._by_first)
 
     def match_at(
         self, keys: Sequence[Sequence[str]], i: int
@@ -209,9 +211,11 @@ def _role_forms(token: Token, lower: str) -> tuple[str, ...]:
 
 def _greedy(index: _PhraseIndex, keys: Sequence[Sequence[str]], *, is_name: bool) -> list[Match]:
     found: list[Match] = []
+    starts = index.first_tokens
     i = 0
     while i < len(keys):
-        hit = index.match_at(keys, i)
+        # most words start no phrase: a set lookup before the call
+        hit = index.match_at(keys, i) if not starts.isdisjoint(keys[i]) else None
         if hit:
             end, entries = hit
             found.append(Match(i, end, entries, is_name))

@@ -55,6 +55,7 @@ from detente.actors.phrases import (
     phrase_head,
     span_of,
 )
+from detente.nlp.clauses import doc_text
 from detente.nlp.quotes import Quote, find_quotes
 from detente.types import Actor, ActorKind
 
@@ -132,7 +133,7 @@ class ActorResolver:
             for actor in ctx.cache.get((mention.head, False), mention.actors):
                 found.setdefault((actor.start, actor.end, actor.code), actor)
         ctx.mentions = _merge_bracketed_aliases(
-            doc.text, sorted(found.values(), key=lambda a: a.start)
+            doc_text(doc), sorted(found.values(), key=lambda a: a.start)
         )
         return ctx
 

@@ -94,6 +94,7 @@ class EventCoder:
         return self.lexicon.is_cue("report", lemma)
 
     def code(self, article: Article, doc: Doc) -> DocCoding:
+        doc.user_data.setdefault("detente_text", article.text)  # the text it was parsed from
         ctx = self.resolver.prepare(doc, article.date)
         dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (

@@ -184,6 +184,16 @@ def doers_of(noun: Token) -> list[Token]:
     return doers
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text. `Doc.text` rebuilds it from every token on each use; it is kept in
+    `user_data` once built (the coder puts the article's text there before it starts)."""
+    text: str | None = doc.user_data.get("detente_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["detente_text"] = text
+    return text
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The doc's sentences. `Doc.sents` walks every token to find them on each use, and the
     coder needs them six times per doc; their bounds are kept in `user_data` (plain

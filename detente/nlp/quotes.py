@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from detente.nlp.clauses import doc_text
+
 _OPENERS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT = '"'
 
@@ -29,7 +31,7 @@ class Quote:
 
 def find_quotes(doc: Doc, is_report_verb: Callable[[str], bool]) -> list[Quote]:
     quotes = []
-    for start, end in _quote_spans(doc.text):
+    for start, end in _quote_spans(doc_text(doc)):
         quotes.append(Quote(start, end, _speaker(doc, start, end, is_report_verb)))
     return quotes
 
