@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Token
 
 from detente.actors.compose import compose, entry_for
@@ -55,7 +56,7 @@ from detente.actors.phrases import (
     phrase_head,
     span_of,
 )
-from detente.nlp.clauses import doc_text
+from detente.nlp.clauses import doc_text, positions_tagged
 from detente.nlp.quotes import Quote, find_quotes
 from detente.types import Actor, ActorKind
 
@@ -116,7 +117,11 @@ class ActorResolver:
         if self._is_report_verb is not None:
             ctx.quotes = find_quotes(doc, self._is_report_verb)
         deferred: list[Token] = []
-        for token in doc:
+        # Only nouns and pronouns refer, and only the last word of a dictionary match
+        # starts one (`_reference`, `_starts_phrase_work`).
+        ends = {m.end - 1 for m in matches}
+        for i in sorted(ends.union(positions_tagged(doc, _NOMINAL_TAGS))):
+            token = doc[i]
             reference = self._reference(token)
             if reference is not None and reference.refers_to in {"speaker", "speaker_group"}:
                 deferred.append(token)
@@ -445,6 +450,7 @@ class ActorResolver:
         return token.pos_ == "NOUN" and self._reference(token) is not None and is_definite(token)
 
 
+_NOMINAL_TAGS = frozenset({NOUN, PROPN, PRON})
 # Heads whose "for" phrase names whom they stand for.
 _SPEAKS_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator", "representative"}

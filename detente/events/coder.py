@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.resolve import ActorResolver, DocActors
@@ -44,7 +45,7 @@ from detente.events.sides import (
     own_government,
     with_unidentified_attackers,
 )
-from detente.nlp.clauses import doers_of, is_passive, sentences
+from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -115,7 +116,9 @@ class EventCoder:
             # refusing verb's own plain rejection (120) only where that found nothing.
             refusers: set[str | None] = set()
             plain_refusals: list[tuple[Event, int]] = []  # with their candidate's index
-            for token in sentence:
+            # Only verbs, nouns and predicate adjectives trigger (`match_pattern`).
+            for position in positions_tagged(doc, _TRIGGER_TAGS, sentence.start, sentence.end):
+                token = doc[position]
                 pattern = match_pattern(token, self.lexicon) or self._unlisted_obligation(token)
                 if pattern is None:
                     continue
@@ -621,6 +624,7 @@ class EventCoder:
 
 
 _MAX_THING_DEPTH = 2
+_TRIGGER_TAGS = frozenset({VERB, NOUN, ADJ})
 # CAMEO root 14, protests; and the sectors of the state, which protests are aimed at.
 PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"

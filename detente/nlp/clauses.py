@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 # Relations through which a word belongs to the clause of the word it hangs off.
@@ -182,6 +183,21 @@ def doers_of(noun: Token) -> list[Token]:
             if pobj.dep_ == "pobj"
         ]
     return doers
+
+
+def positions_tagged(
+    doc: Doc, tags: frozenset[int], start: int = 0, end: int | None = None
+) -> list[int]:
+    """The positions in doc[start:end] of the words whose coarse part of speech is one of
+    `tags` (spaCy's symbol ids: `spacy.symbols.NOUN`, ...). The tags are read as one array,
+    kept for the doc: walking the doc builds a Token for every word, and most words are of
+    no interest to the caller."""
+    tags_of: list[int] | None = doc.user_data.get("detente_pos")
+    if tags_of is None:
+        tags_of = doc.to_array([POS]).tolist()
+        doc.user_data["detente_pos"] = tags_of
+    stop = len(doc) if end is None else end
+    return [i for i in range(start, stop) if tags_of[i] in tags]
 
 
 def doc_text(doc: Doc) -> str:
