@@ -79,6 +79,10 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     for pattern in lexicon.candidates(lemma, pos):
         if pattern.particle and not _has_particle(token, pattern.particle):
             continue
+        if "no_infinitive" in pattern.flags and any(
+            c.dep_ == "xcomp" and is_infinitive(c) for c in token.children
+        ):
+            continue  # "tried to hack into the network" is an attempt, not a trial
         if pattern.objects:
             obj = object_of(token, pattern.objects)
             if obj is None or _kind_is_coded(obj, pattern.objects, lexicon):
@@ -456,6 +460,8 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
             c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in pattern.objects
         ]
         found = [Argument(c, f"object of '{verb.text}'") for c in objects]
+        if not objects:
+            found = _shifted_objects(verb)
         if pattern.code[:2] == _COERCE_ROOT:
             # "broke up a rally organised by students", "banned the opposition's march":
             # repressing a gathering is aimed at whoever holds it.
@@ -505,6 +511,20 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
             ]
         return found
     return _prep_objects(verb, slot)
+
+
+def _shifted_objects(verb: Token) -> list[Argument]:
+    """ "denounced as a crime Serbia's crackdown": a long object moved after the "as"
+    phrase, which the parser hangs off that phrase's noun."""
+    return [
+        Argument(a, f"object of '{verb.text}' (after its 'as' phrase)")
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "as"
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+        for a in noun.children
+        if a.dep_ == "appos"
+    ]
 
 
 def _prep_objects(token: Token, prep: str) -> list[Argument]:
@@ -774,9 +794,10 @@ def _carries_nouns(verb: Token, lexicon: Lexicon) -> bool:
 def _has_particle(token: Token, particle: str) -> bool:
     if any(c.dep_ in {"prt", "prep", "advmod"} and c.lower_ == particle for c in token.children):
         return True
-    # A noun's particle is the word compounded before it: "air" in "air strikes".
+    # A noun's particle is the word compounded before it: "air" in "air strikes" (the
+    # parser makes some of them modifiers: "cyber" in "cyber attack").
     if token.pos_ == "NOUN" and any(
-        c.dep_ == "compound" and c.lower_ == particle for c in token.children
+        c.dep_ in {"compound", "amod"} and c.lower_ == particle for c in token.children
     ):
         return True
     # "a call for Russia to withdraw": the parser makes "for" the clause's subordinator;

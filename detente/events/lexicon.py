@@ -31,7 +31,15 @@ from detente.events.ontology import Ontology
 
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ"})
 FLAGS = frozenset(
-    {"symmetric", "needs_target", "needs_source", "no_inherit", "fallback", "own_country"}
+    {
+        "symmetric",
+        "needs_target",
+        "needs_source",
+        "no_inherit",
+        "fallback",
+        "own_country",
+        "no_infinitive",
+    }
 )
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})
 CUE_KINDS = frozenset(
