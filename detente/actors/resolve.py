@@ -386,7 +386,21 @@ class ActorResolver:
 
     def _refer(self, ctx: DocActors, token: Token, reference: Reference) -> list[Actor]:
         quote = ctx.quote_at(token)
-        found = antecedents(
+        bound = _bound_subject(token)
+        history = [m for m in ctx.history if bound is not None and m.head == bound.i]
+        found = (
+            antecedents(
+                history,
+                token.i,
+                sentence_number(token),
+                reference,
+                skip_quotes=quote is None,
+                gender=pronoun_gender(token),  # "He rejected her appeal": not his
+            )
+            if history
+            else []
+        )
+        found = found or antecedents(
             ctx.history,
             token.i,
             sentence_number(token),
@@ -470,6 +484,25 @@ def _own_clause_subject(token: Token) -> frozenset[int]:
             break
         verb = verb.head
     return frozenset(c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _bound_subject(pronoun: Token) -> Token | None:
+    """ "Pakistan refused to send troops and urged its citizens to leave", "Russia closed
+    its borders with Iran": an owner's pronoun on a verb's direct object is the verb's
+    subject's (shared by conjoined verbs, or the controlling verb's), not whoever was named
+    last. Not in other phrases: in "the UN condemned Iran over its crackdown" the crackdown
+    is Iran's."""
+    if pronoun.pos_ != "PRON" or pronoun.dep_ != "poss" or pronoun.head.dep_ != "dobj":
+        return None
+    verb = pronoun.head.head
+    for _ in range(3):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject if subject.i < pronoun.i else None
+        if verb.dep_ not in {"conj", "xcomp"} or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        verb = verb.head
+    return None
 
 
 def _passive_agent(pronoun: Token) -> frozenset[int]:

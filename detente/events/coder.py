@@ -126,8 +126,10 @@ class EventCoder:
                     back_references.add(token.idx)
                 if "fallback" in pattern.flags and self._governs_event(token):
                     continue  # "agreed to hold talks": the talks say what was agreed
-                refusal_verb = self.lexicon.is_cue("refusal", token.lemma_.lower())
-                serving[token.idx] = self._served_triggers(token)
+                refusal_verb = self.lexicon.is_cue(
+                    "refusal", token.lemma_.lower()
+                ) or self.lexicon.is_cue("refusal_noun", token.lemma_.lower())
+                serving[token.idx] = self._served_triggers(token) | self._enclosing_trigger(token)
                 frame = build_frame(token, pattern, self.lexicon)
                 for event, candidate in self._code_frame(
                     article, ctx, dates, places, sentence, index, frame, bool(serving[token.idx])
@@ -205,6 +207,30 @@ class EventCoder:
         carriers += [g for c in carriers if c.dep_ == "prep" for g in c.children]
         carriers += [g for c in carriers for g in c.children if g.dep_ == "compound"]
         return frozenset(t.idx for t in carriers if match_pattern(t, self.lexicon) is not None)
+
+    def _enclosing_trigger(self, trigger: Token, depth: int = 0) -> frozenset[int]:
+        """Where the event stands whose argument holds this trigger: "protested against
+        Kenya's decision to send them back" (the sending is what is protested), "will support
+        a resolution that aims to impose a blockade" (the blockade is what is supported).
+        The enclosing event is the sentence's; a verb conjoined with an event verb is its
+        equal and shares what that one serves."""
+        token = trigger
+        for _ in range(6):
+            if token.dep_ not in _ARGUMENT_DEPS or token.head.i == token.i:
+                return frozenset()
+            conjoined = token.dep_ == "conj"
+            complement = token.dep_ == "xcomp"
+            token = token.head
+            if match_pattern(token, self.lexicon) is None:
+                continue
+            if complement and any(
+                self.lexicon.is_cue(kind, token.lemma_.lower()) for kind in _CONTENT_CUES
+            ):
+                return frozenset()  # "refused to deploy": the refusal is coded on the deployment
+            if conjoined:
+                return self._enclosing_trigger(token, depth + 1) if depth < 2 else frozenset()
+            return frozenset({token.idx})
+        return frozenset()
 
     def _unlisted_obligation(self, token: Token) -> Pattern | None:
         """ "The US declared that China must drop its trade barriers": a reported obligation
@@ -635,6 +661,12 @@ THREAT_ROOT = "13"
 UNLISTED_ACT = "010"
 # How much less sure an event is that only says how or why another one was done.
 _SECONDARY_PENALTY = 0.15
+# Dependencies through which a word stands inside another word's argument (not its
+# reported or adverbial clauses).
+# Verbs whose infinitive is coded as their own event ("refused to deploy" is 1224, "pledged
+# to help" an intent).
+_CONTENT_CUES = ("refusal", "intent_verb", "request", "denial")
+_ARGUMENT_DEPS = frozenset({"acl", "relcl", "xcomp", "conj", "pobj", "prep", "dobj", "appos"})
 # CAMEO 120, "Reject, not specified below".
 PLAIN_REFUSAL = "120"
 # CAMEO 139, "Give ultimatum": threaten negative sanctions unless demands are met.

@@ -759,10 +759,23 @@ def inherited_subjects(noun: Token, lexicon: Lexicon) -> list[Argument]:
         if subject is not None and all(subject.head.i != a.head.i for a in found):
             found.append(
                 Argument(
-                    subject.head, f"{subject.how}, whose clause holds '{noun.text}'", inherited=True
+                    subject.head,
+                    f"{subject.how}, whose clause holds '{noun.text}'",
+                    # "began a hunger strike", "held talks": the light verb's object says
+                    # what its subject did as plainly as a verb would.
+                    inherited=not _object_of_light_verb(noun, token, lexicon),
                 )
             )
     return found
+
+
+def _object_of_light_verb(noun: Token, verb: Token, lexicon: Lexicon) -> bool:
+    carrier = noun.head if noun.dep_ == "compound" else noun
+    return (
+        carrier.dep_ == "dobj"
+        and carrier.head.i == verb.i
+        and lexicon.is_cue("support", verb.lemma_.lower())
+    )
 
 
 def _purpose_subject(noun: Token, lexicon: Lexicon) -> Argument | None:

@@ -66,6 +66,8 @@ CUE_KINDS = frozenset(
         "agreement_noun",
         "gerund_by_subject",
         "discussion",
+        "refusal_noun",
+        "failure_noun",
         "military_thing",
         "weapon_platform",
         "undergo",

@@ -168,6 +168,16 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             and lexicon.is_cue("request", noun_head.lemma_.lower())
         ):
             return Assessment(Modality.REQUESTED, noun_head.text)
+        if dep == "acl" and is_infinitive(token) and noun_head.pos_ == "NOUN":
+            head_lemma = noun_head.lemma_.lower()
+            if lexicon.is_cue("refusal_noun", head_lemma):
+                # "Nepal's refusal to grant them asylum" is a refusal (12x), as "refused to".
+                outer = _assess(noun_head, lexicon)
+                if outer.modality is not Modality.ASSERTED:
+                    return outer
+                return Assessment(Modality.REFUSED, noun_head.text)
+            if lexicon.is_cue("failure_noun", head_lemma):
+                return Assessment(Modality.DENIED, noun_head.text)  # "its failure to act"
         if dep not in _GOVERNING_DEPS or token.head.i == token.i:
             break
         pledge = _intent_noun_of(token, lexicon) if is_infinitive(token) else None
