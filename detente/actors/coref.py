@@ -93,6 +93,8 @@ def reference_key(head: Token) -> str:
     for child in head.children:
         if child.lower_ in {"two", "both"} and child.dep_ in {"nummod", "det", "predet"}:
             return f"{child.lower_} {lemma}"
+        if child.lower_ == "their" and child.dep_ == "poss" and head.tag_ == "NNS":
+            return f"their {lemma}"  # "their countries": the two named together
     return lemma
 
 
@@ -263,8 +265,11 @@ _FITS: dict[str, Callable[[Mentioned], bool]] = {
     # RSF ... both sides")
     "side": lambda m: len(m.actors) == 1,
     "plural": lambda m: m.plural or len(m.actors) > 1 or m.actors[0].kind is ActorKind.ORGANISATION,
+    # "it": a country, an organisation, or one body named by its role ("the Islamist Nahda
+    # party said it will boycott", whose country the context gives later)
     "thing": lambda m: (
-        _single(m) and m.actors[0].kind in {ActorKind.COUNTRY, ActorKind.ORGANISATION}
+        _single(m)
+        and m.actors[0].kind in {ActorKind.COUNTRY, ActorKind.ORGANISATION, ActorKind.GROUP}
     ),
     "country": lambda m: any(_country_code(a) for a in m.actors),
     "organisation": lambda m: any(a.org for a in m.actors),

@@ -114,5 +114,13 @@ def is_definite(head: Token) -> bool:
     return any(c.dep_ in {"det", "predet"} and c.lower_ in DEFINITE for c in head.children)
 
 
+def refers_back(head: Token) -> bool:
+    """A reference noun that points back: "the minister", "both countries", and "their
+    countries" after two nations named together."""
+    return is_definite(head) or (
+        head.tag_ == "NNS" and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children)
+    )
+
+
 def is_plural(head: Token) -> bool:
     return head.tag_ in {"NNS", "NNPS"} or bool(head.conjuncts)

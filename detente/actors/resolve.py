@@ -54,6 +54,7 @@ from detente.actors.phrases import (
     person_name,
     phrase_depths,
     phrase_head,
+    refers_back,
     span_of,
 )
 from detente.nlp.clauses import doc_text, positions_tagged
@@ -210,7 +211,7 @@ class ActorResolver:
         if not rebels:
             patrons += [m for m in matches if m.is_name and is_opponent(ctx.doc, m)]
         entities = [m for m in matches if m.is_name and m not in ethnic and m not in patrons]
-        if not entities and reference is not None and is_definite(head):
+        if not entities and reference is not None and refers_back(head):
             referred = self._refer(ctx, head, reference)
             # "The main rebel group ... insisted": with nothing earlier to refer to, a
             # reference noun that is also a role is that role.
@@ -461,7 +462,7 @@ class ActorResolver:
             return token.i == match.end - 1
         if token.pos_ == "PROPN":
             return token.text in ctx.known_names
-        return token.pos_ == "NOUN" and self._reference(token) is not None and is_definite(token)
+        return token.pos_ == "NOUN" and self._reference(token) is not None and refers_back(token)
 
 
 _NOMINAL_TAGS = frozenset({NOUN, PROPN, PRON})

@@ -222,13 +222,13 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
     if verb.dep_ in {"acomp", "attr"}:
         # "Serbia is ready to meet Kosovo": the adjective's subject is the copula's.
         return subject_of(head, lexicon, _depth + 1)
-    if (
-        verb.dep_ == "acl"
-        and is_infinitive(verb)
-        and lexicon.is_cue("intent_noun", head.lemma_.lower())
+    if verb.dep_ == "acl" and (
+        (is_infinitive(verb) and lexicon.is_cue("intent_noun", head.lemma_.lower()))
+        or (verb.tag_ == "VBG" and lexicon.is_cue("report_noun", head.lemma_.lower()))
     ):
         # "France renewed its pledge to withdraw": whoever pledges (its owner, or the
-        # subject of the verb that carries it) would do it.
+        # subject of the verb that carries it) would do it; "the PKK issued a statement
+        # demanding ...": whoever issued the statement demands.
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None:
             return Argument(owner, f"whose '{head.text}' it is")

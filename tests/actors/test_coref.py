@@ -133,3 +133,30 @@ def test_its_in_a_passive_is_the_one_acted_on_not_the_by_agent(code_one: Code) -
         "on protesters."
     )
     assert any(s == "BLR" and c.startswith("17") for s, _, c in triples(coded)), triples(coded)
+
+
+def test_it_can_be_a_body_named_by_its_role(code_one: Code) -> None:
+    found = triples(
+        code_one("The Islamist Nahda party has said it will boycott Tunisia's elections.")
+    )
+    assert ("TUNPTY", "TUN", "133") in found
+
+
+def test_their_countries_are_the_two_named_together(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Senior Kenyan and Ugandan officials agreed on Monday that their countries should "
+            "cooperate on border security."
+        )
+    )
+    assert {("KEN", "UGA", "031"), ("UGA", "KEN", "031")} <= found
+
+
+def test_a_statement_demands_what_its_issuer_demands(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "The rebel Kurdistan Workers' Party issued a statement demanding that Ankara "
+            "release prisoners."
+        )
+    )
+    assert ("TURREBPKK", "TURGOV", "100") in found
