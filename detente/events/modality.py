@@ -398,7 +398,15 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
             return Assessment(Modality.INTENT, verb.head.text)
         if reported and lexicon.is_cue("obligation", word):
             return Assessment(Modality.OBLIGED, child.text)
-        own_act = trigger.i == verb.i or (trigger.dep_ == "dobj" and trigger.head.i == verb.i)
+        own_act = (
+            trigger.i == verb.i
+            or (trigger.dep_ == "dobj" and trigger.head.i == verb.i)
+            # "said he would be ready to host a meeting": a reported "will be ready"
+            or any(
+                c.dep_ == "acomp" and lexicon.is_cue("intent_adj", c.lemma_.lower())
+                for c in verb.children
+            )
+        )
         if reported and own_act and word in _FUTURE_IN_THE_PAST:
             # "Palestinian leaders said they would boycott contacts": a reported "will".
             return Assessment(Modality.INTENT, child.text)

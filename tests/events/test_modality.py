@@ -336,3 +336,16 @@ def test_what_an_allegation_says_is_not_reported_as_done(code_one: Code) -> None
         )
     )
     assert ("ISR", "PSECVL", "1823") in strikes, strikes
+
+
+def test_a_reported_would_be_ready_is_an_intent(code_one: Code) -> None:
+    coded = code_one(
+        "Norway said it would be ready to hold talks with Russia on the fisheries dispute."
+    )
+    assert ("NOR", "RUS", "036") in triples(coded)
+
+
+def test_a_would_be_ready_that_is_not_reported_stays_speculative(code_one: Code) -> None:
+    assert not code_one(
+        "Norway would be ready to hold talks with Russia if the fleet withdrew."
+    ).events
