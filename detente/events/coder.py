@@ -43,6 +43,7 @@ from detente.events.sides import (
     mass_killing,
     own_country,
     own_government,
+    protest_aim,
     with_unidentified_attackers,
 )
 from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
@@ -317,6 +318,13 @@ class EventCoder:
             if condition is not None:
                 targets = self.resolver.resolve(ctx, condition)
                 target_how = f"who must meet the condition: subject of '{condition.head.text}'"
+        if not targets and code[:2] == PROTEST_ROOT:
+            # "youths threw stones during demonstrations against the Israeli army's
+            # policies": an act of protest inside a protest is aimed where that one is.
+            aim = protest_aim(frame.trigger, self.lexicon)
+            if aim is not None:
+                targets, _ = self._phrase_actors(ctx, aim, frame.trigger, depth=0)
+                target_how = f"what the '{aim.head.head.text}' it was part of opposed"
         pairs, mutual_how = self._pairs(ctx, frame, sources, targets)
         if assessment.modality is not Modality.ASSERTED:
             pairs = _as_stated(pairs, sources)

@@ -547,11 +547,34 @@ def _objects_by_preposition(token: Token) -> dict[str, list[int]]:
         found = {}
         for child in token.children:
             if child.dep_ in {"prep", "prt", "advmod", "dative"}:
-                found.setdefault(child.lower_, []).extend(
-                    c.i for c in child.children if c.dep_ == "pobj"
-                )
+                objects = [c.i for c in child.children if c.dep_ == "pobj"]
+                if not objects and child.dep_ == "prep":
+                    objects = _stranded_object(child)
+                found.setdefault(child.lower_, []).extend(objects)
         cache[token.i] = found
     return found
+
+
+def _stranded_object(preposition: Token) -> list[int]:
+    """ "granted asylum to five army officers holed up in its embassy": the parser reads
+    the participle after the object as a clause of its own, with the object as its subject,
+    and leaves the preposition with none."""
+    doc = preposition.doc
+    if preposition.i + 1 >= len(doc):
+        return []
+    noun = doc[preposition.i + 1]
+    while noun.dep_ in {"amod", "compound", "nummod", "det", "poss"} and noun.head.i > noun.i:
+        noun = noun.head
+    clause = noun.head
+    if (
+        noun.dep_ == "nsubj"
+        and noun.pos_ in {"NOUN", "PROPN"}
+        and clause.tag_ in {"VBN", "VBD"}  # the participle, often tagged as a past tense
+        and clause.dep_ in {"advcl", "conj", "ccomp"}
+        and clause.head.i == preposition.head.i
+    ):
+        return [noun.i]
+    return []
 
 
 def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:

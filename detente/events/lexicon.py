@@ -67,6 +67,7 @@ CUE_KINDS = frozenset(
         "gerund_by_subject",
         "discussion",
         "refusal_noun",
+        "protest_noun",
         "failure_noun",
         "military_thing",
         "weapon_platform",

@@ -121,6 +121,27 @@ def own_government(source: Actor | None, trigger: Token) -> Actor | None:
     )
 
 
+_WITHIN = frozenset({"during", "in", "at", "amid"})
+_OPPOSING = frozenset({"against", "over"})
+
+
+def protest_aim(trigger: Token, lexicon: Lexicon) -> Token | None:
+    """What the protest an act of protest took place in opposed: the object of the "against"
+    or "over" phrase of a protest noun the trigger's "during"/"in" phrase names."""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _WITHIN:
+            continue
+        for protest in prep.children:
+            if protest.dep_ != "pobj" or not lexicon.is_cue("protest_noun", protest.lemma_.lower()):
+                continue
+            for opposing in protest.children:
+                if opposing.dep_ == "prep" and opposing.lower_ in _OPPOSING:
+                    aim = next((c for c in opposing.children if c.dep_ == "pobj"), None)
+                    if aim is not None:
+                        return aim
+    return None
+
+
 def mass_killing(code: str, trigger: Token, targets: list[Actor], lexicon: Lexicon) -> bool:
     """Killing (CAMEO 1823) of civilians counted in hundreds or more is a mass killing
     (202, "killing of non-combatants in large numbers"): "killed hundreds of civilians",

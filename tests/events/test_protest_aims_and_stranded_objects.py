@@ -1,0 +1,47 @@
+"""Targets the parser hides: an act of protest inside a protest, an object the parser
+strands, riot acts (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.types import CodedArticle
+from tests.helpers import triples
+
+Code = Callable[..., CodedArticle]
+
+
+def test_an_act_of_protest_inside_a_protest_is_aimed_where_that_one_is(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Palestinian youths threw stones during demonstrations against the alleged "
+            "abuses by the Israeli military."
+        )
+    )
+    assert ("PSECVL", "ISRMIL", "145") in found
+
+
+def test_with_no_protest_around_it_a_riot_is_aimed_at_its_own_government(code_one: Code) -> None:
+    found = triples(code_one("Palestinian youths threw stones on Friday, witnesses said."))
+    assert ("PSECVL", "PSEGOV", "145") in found
+
+
+def test_an_object_stranded_by_a_participle_is_still_the_target(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Peru has granted diplomatic asylum to five Panamanian army officers holed up in its embassy."
+        )
+    )
+    assert ("PER", "PANMIL", "075") in found
+
+
+def test_burning_tyres_is_rioting_and_setting_fire_to_offices_destroys_them(code_one: Code) -> None:
+    assert ("KENEDU", "KENCOP", "145") in triples(
+        code_one("Kenyan students burned tyres during protests against arrests by police.")
+    )
+    assert any(
+        code == "1712" and source == "ISRMIL"
+        for source, _, code in triples(
+            code_one("Israeli soldiers set fire to the offices of a Palestinian charity in Hebron.")
+        )
+    )
