@@ -17,7 +17,13 @@ from spacy.tokens import Token
 
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.objects import EVENT_CARRIERS, object_of
-from detente.nlp.clauses import by_agent, doers_of, is_infinitive, is_passive
+from detente.nlp.clauses import (
+    by_agent,
+    doers_of,
+    is_infinitive,
+    is_passive,
+    passive_patients,
+)
 
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 # Roots whose events, when no target is named, are directed at the place they happen in:
@@ -449,7 +455,7 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
             if verb.dep_ == "acl":
                 return [Argument(verb.head, f"noun described by passive '{verb.text}'")]
             found = []
-            for c in (c for c in verb.children if c.dep_ == "nsubjpass"):
+            for c in passive_patients(verb):
                 if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     # "militias, who are armed by the government, ...": the militias
                     found.append(Argument(verb.head, "the noun the relative clause describes"))

@@ -330,8 +330,11 @@ def _ultimatum_condition(trigger: Token, lexicon: Lexicon) -> Token | None:
 
 def condition_subject(trigger: Token, lexicon: Lexicon) -> Token | None:
     """Who must meet a threat's condition: the subject of its "if" or "unless" clause
-    ("threatened to strike unless Israel withdrew" is aimed at Israel)."""
-    found = _condition_clause(trigger, lambda mark: lexicon.is_cue("condition", mark))
+    ("threatened to strike unless Israel withdrew" is aimed at Israel; "vowed to hold
+    protests until the government cut prices" at the government)."""
+    found = _condition_clause(
+        trigger, lambda mark: lexicon.is_cue("condition", mark) or mark == "until"
+    )
     if found is None:
         return None
     return next((c for c in found[1].children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -135,7 +135,28 @@ def is_passive(verb: Token) -> bool:
         # "Israeli air strikes killed 30 people": a participle with an object of its own
         # is the main verb the parser misread, not a passive
         return not any(c.dep_ == "dobj" for c in verb.children)
+    if _participle_after_be(verb):
+        return True
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _participle_after_be(verb: Token) -> bool:
+    """ "Protesters were tear-gassed by police": the parser makes the hyphenated participle
+    an adjective complement of "were"; with its "by" agent it is a passive."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_ == "be"
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def passive_patients(verb: Token) -> list[Token]:
+    """Who a passive verb was done to: its passive subject, or the subject of the "be" it
+    complements."""
+    if _participle_after_be(verb):
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return [c for c in verb.children if c.dep_ == "nsubjpass"]
 
 
 def by_agent(verb: Token) -> Token | None:

@@ -45,3 +45,18 @@ def test_burning_tyres_is_rioting_and_setting_fire_to_offices_destroys_them(code
             code_one("Israeli soldiers set fire to the offices of a Palestinian charity in Hebron.")
         )
     )
+
+
+def test_a_hyphenated_passive_after_be_is_still_a_passive(code_one: Code) -> None:
+    found = triples(code_one("Protesters in Lagos were tear-gassed by police on Thursday."))
+    assert ("NGACOP", "NGACVL", "175") in found
+
+
+def test_a_threat_until_someone_acts_is_aimed_at_them(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Kenya's opposition leader vowed to hold nationwide protests every week until the "
+            "government cut the price of maize flour."
+        )
+    )
+    assert ("KENOPP", "KENGOV", "133") in found
