@@ -131,6 +131,8 @@ def is_infinitive(verb: Token) -> bool:
 
 def is_passive(verb: Token) -> bool:
     """A passive verb, or a past participle describing a noun ("the jet shot down")."""
+    if misread_main_verb(verb):
+        return any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "Israeli air strikes killed 30 people": a participle with an object of its own
         # is the main verb the parser misread, not a passive
@@ -138,6 +140,21 @@ def is_passive(verb: Token) -> bool:
     if _participle_after_be(verb):
         return True
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def misread_main_verb(verb: Token) -> bool:
+    """ "Kenyan police, who fired tear gas last week, deployed in Nairobi": after a relative
+    clause set off by commas, the parser often makes the sentence's main verb a participle
+    describing the subject noun, and the noun the root. The verb is the noun's act."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and head.dep_ == "ROOT"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and any(c.dep_ == "relcl" and head.i < c.i < verb.i for c in head.children)
+    )
 
 
 def _participle_after_be(verb: Token) -> bool:

@@ -60,3 +60,14 @@ def test_a_threat_until_someone_acts_is_aimed_at_them(code_one: Code) -> None:
         )
     )
     assert ("KENOPP", "KENGOV", "133") in found
+
+
+def test_the_main_verb_after_a_relative_clause_is_the_subjects_act(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Nigerian police, who fired tear gas at students last week, deployed in large "
+            "numbers in central Lagos on Tuesday."
+        )
+    )
+    assert ("NGACOP", "NGA", "150") in found
+    assert ("NGACOP", "NGAEDU", "175") in found
