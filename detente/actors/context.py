@@ -44,7 +44,11 @@ def with_context_country(ctx: DocActors, head: int, actors: tuple[Actor, ...]) -
     if len(actors) != 1 or actors[0].country or actors[0].org or not actors[0].sectors:
         return actors
     actor = actors[0]
-    lender, how = _context_country(ctx, head), "country from context"
+    lender, how = None, "country from context"
+    if set(actor.sectors) & _STATE_SECTORS:
+        lender, how = _speaker_country(ctx, head), "the speaker's country"
+    if lender is None:
+        lender, how = _context_country(ctx, head), "country from context"
     if lender is None:
         lender, how = _story_country(ctx), "country of the story"
     if lender is None:
@@ -249,6 +253,35 @@ def _owner_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             child.text,
         )
     return None
+
+
+# Sectors of a state's own bodies: "the army", "police", "the government".
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """ "India's defence minister said the army would push into Pakistani Kashmir": a
+    state body without a country, the subject of what a national speaker says, is the
+    speaker's own, however many other countries the sentence names."""
+    token = ctx.doc[head]
+    clause = token.head
+    verb = clause.head
+    if token.dep_ != "nsubj" or clause.dep_ != "ccomp" or ctx.is_report_verb is None:
+        return None
+    if verb.pos_ != "VERB" or not ctx.is_report_verb(verb.lemma_.lower()):
+        return None
+    # Only a speaker named first: in "..., a spokeswoman for the US embassy said" the one
+    # who reports is often an outside source.
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if speaker is None:
+        return None
+    owners = ctx.cache.get((speaker.i, False), ())
+    if len(owners) != 1 or owners[0].org or not owners[0].country:
+        return None
+    found = owners[0]
+    sectors = "".join(found.sectors)
+    code = found.code[: -len(sectors)] if sectors and found.code.endswith(sectors) else found.code
+    return found.country, code, found.text
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

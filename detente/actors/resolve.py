@@ -91,6 +91,7 @@ class DocActors:
     mentions: list[Actor] = field(default_factory=list)
     complete: bool = False  # every mention resolved: context countries can be borrowed
     country_codes: dict[str, str] = field(default_factory=dict)  # iso3 -> CAMEO code
+    is_report_verb: Callable[[str], bool] | None = None  # "said", "warned" (lexicon cues)
 
     def dictionary_code(self, iso3: str) -> str:
         return self.country_codes.get(iso3, iso3)
@@ -115,6 +116,7 @@ class ActorResolver:
         matches = self.matcher.find(doc)
         ctx = DocActors(doc, matches, tokens_of(matches), published)
         ctx.country_codes = self._country_codes
+        ctx.is_report_verb = self._is_report_verb
         if self._is_report_verb is not None:
             ctx.quotes = find_quotes(doc, self._is_report_verb)
         deferred: list[Token] = []

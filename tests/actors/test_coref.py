@@ -160,3 +160,21 @@ def test_a_statement_demands_what_its_issuer_demands(code_one: Code) -> None:
         )
     )
     assert ("TURREBPKK", "TURGOV", "100") in found
+
+
+def test_a_state_body_in_what_a_national_speaker_says_is_the_speakers(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "India's defence minister said the army would push into Pakistani Kashmir "
+            "unless the militants withdrew."
+        )
+    )
+    assert any(source == "INDMIL" for source, _, _ in found)
+
+
+def test_an_outside_source_reporting_afterwards_lends_no_country(code_one: Code) -> None:
+    coded = code_one(
+        "The army declared a state of emergency in Haiti on Saturday, a spokeswoman for the "
+        "U.S. embassy said."
+    )
+    assert not any(a.country == "USA" for a in actors_named(coded, "The army"))
