@@ -279,9 +279,10 @@ def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     if len(owners) != 1 or owners[0].org or not owners[0].country:
         return None
     found = owners[0]
+    country = cast(str, found.country)  # checked above
     sectors = "".join(found.sectors)
     code = found.code[: -len(sectors)] if sectors and found.code.endswith(sectors) else found.code
-    return found.country, code, found.text
+    return country, code, found.text
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
