@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, Entry, EntryKind
@@ -82,13 +83,14 @@ class ActorMatcher:
 
     def find(self, doc: Doc) -> list[Match]:
         """Names, then places, then roles, none overlapping an earlier kind."""
-        # One walk over the tokens for both keys: each walk builds every Token anew.
+        # The words' forms read as one array: a walk over the tokens builds every Token.
+        strings = doc.vocab.strings
         name_keys: list[tuple[str, str]] = []
         role_keys: list[tuple[str, ...]] = []
-        for token in doc:
-            lower = _straight(token.lower_)
-            name_keys.append((_straight(token.text), "\0" + lower))
-            role_keys.append(_role_forms(token, lower))
+        for orth, lower_id, lemma_id in doc.to_array([ORTH, LOWER, LEMMA]).tolist():
+            lower = _straight(strings[lower_id])
+            name_keys.append((_straight(strings[orth]), "\0" + lower))
+            role_keys.append(_role_forms(strings[lemma_id].lower(), lower))
         names = [
             m
             for m in _greedy(self._names, name_keys, is_name=True)
@@ -202,8 +204,7 @@ def _straight(text: str) -> str:
     return text.replace("’", "'")
 
 
-def _role_forms(token: Token, lower: str) -> tuple[str, ...]:
-    lemma = token.lemma_.lower()
+def _role_forms(lemma: str, lower: str) -> tuple[str, ...]:
     # Capitalised plurals ("Ministers") are sometimes left unlemmatised as proper nouns.
     singular = lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
     return tuple(dict.fromkeys((lemma, lower, singular)))

@@ -73,7 +73,18 @@ class Frame:
 
 
 def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
-    """The most specific lexicon pattern this token satisfies, if any."""
+    """The most specific lexicon pattern this token satisfies, if any (kept for the doc:
+    the coder asks again of the words around each trigger)."""
+    known: dict[tuple[int, int], Pattern | None] = token.doc.user_data.setdefault(
+        "detente_patterns", {}
+    )
+    key = (id(lexicon), token.i)
+    if key not in known:
+        known[key] = _match_pattern(token, lexicon)
+    return known[key]
+
+
+def _match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     pos = token.pos_ if token.pos_ in {"VERB", "NOUN"} else None
     if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_ not in EVENT_CARRIERS:
         return None  # "invasion forces", "attack helicopters": a kind of thing, no event
