@@ -85,3 +85,12 @@ def test_acts_done_routinely_are_reported_events(code_one: Code) -> None:
 def test_what_typically_happens_is_still_no_event(code_one: Code) -> None:
     coded = code_one("Police typically beat up detainees in overcrowded cells, the report said.")
     assert not coded.events
+
+
+def test_launching_fire_against_camps_attacks_whoever_holds_them(code_one: Code) -> None:
+    coded = code_one(
+        "Vietnamese forces launched rocket fire against Kampuchean guerrilla camps near the "
+        "Thai border."
+    )
+    assert ("VNMMIL", "KHMREB", "190") in triples(coded)
+    assert coded.events[0].event_type.plover_mode == "heavy-weapons"
