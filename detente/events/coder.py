@@ -669,11 +669,11 @@ THREAT_ROOT = "13"
 UNLISTED_ACT = "010"
 # How much less sure an event is that only says how or why another one was done.
 _SECONDARY_PENALTY = 0.15
-# Dependencies through which a word stands inside another word's argument (not its
-# reported or adverbial clauses).
 # Verbs whose infinitive is coded as their own event ("refused to deploy" is 1224, "pledged
 # to help" an intent).
 _CONTENT_CUES = ("refusal", "intent_verb", "request", "denial")
+# Dependencies through which a word stands inside another word's argument (not its
+# reported or adverbial clauses).
 _ARGUMENT_DEPS = frozenset({"acl", "relcl", "xcomp", "conj", "pobj", "prep", "dobj", "appos"})
 # CAMEO 120, "Reject, not specified below".
 PLAIN_REFUSAL = "120"
