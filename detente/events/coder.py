@@ -211,7 +211,7 @@ class EventCoder:
 
     def _enclosing_trigger(self, trigger: Token, depth: int = 0) -> frozenset[int]:
         """Where the event stands whose argument holds this trigger: "protested against
-        Kenya's decision to send them back" (the sending is what is protested), "will support
+        Israel's decision to deport them" (the deporting is what is protested), "will support
         a resolution that aims to impose a blockade" (the blockade is what is supported).
         The enclosing event is the sentence's; a verb conjoined with an event verb is its
         equal and shares what that one serves."""
@@ -319,8 +319,8 @@ class EventCoder:
                 targets = self.resolver.resolve(ctx, condition)
                 target_how = f"who must meet the condition: subject of '{condition.head.text}'"
         if not targets and code[:2] == PROTEST_ROOT:
-            # "youths threw stones during demonstrations against the Israeli army's
-            # policies": an act of protest inside a protest is aimed where that one is.
+            # "youths hurled stones during protests against killings by police": an act
+            # of protest inside a protest is aimed where that one is.
             aim = protest_aim(frame.trigger, self.lexicon)
             if aim is not None:
                 targets, _ = self._phrase_actors(ctx, aim, frame.trigger, depth=0)

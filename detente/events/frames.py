@@ -573,7 +573,7 @@ def _objects_by_preposition(token: Token) -> dict[str, list[int]]:
 
 
 def _stranded_object(preposition: Token) -> list[int]:
-    """ "granted asylum to five army officers holed up in its embassy": the parser reads
+    """ "granted asylum to three opposition leaders holed up in its embassy": the parser reads
     the participle after the object as a clause of its own, with the object as its subject,
     and leaves the preposition with none."""
     doc = preposition.doc

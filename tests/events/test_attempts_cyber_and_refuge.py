@@ -89,8 +89,8 @@ def test_what_typically_happens_is_still_no_event(code_one: Code) -> None:
 
 def test_launching_fire_against_camps_attacks_whoever_holds_them(code_one: Code) -> None:
     coded = code_one(
-        "Vietnamese forces launched rocket fire against Kampuchean guerrilla camps near the "
-        "Thai border."
+        "Ethiopian forces launched artillery fire against Eritrean rebel camps near the "
+        "Sudanese border."
     )
-    assert ("VNMMIL", "KHMREB", "190") in triples(coded)
+    assert ("ETHMIL", "ERIREB", "190") in triples(coded)
     assert coded.events[0].event_type.plover_mode == "heavy-weapons"

@@ -18,8 +18,8 @@ def _top(coded: CodedArticle) -> Event:
 
 def test_a_protest_outranks_the_decision_it_protests(code_one: Code) -> None:
     coded = code_one(
-        "Up to 500 Somali refugees began a hunger strike on Monday to protest against "
-        "Kenya's decision to send them back to Somalia."
+        "Hundreds of Eritrean migrants started a hunger strike on Tuesday to protest against "
+        "Israel's decision to deport them to Rwanda."
     )
     assert _top(coded).event_type.cameo == "142"
 

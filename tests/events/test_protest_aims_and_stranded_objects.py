@@ -13,12 +13,9 @@ Code = Callable[..., CodedArticle]
 
 def test_an_act_of_protest_inside_a_protest_is_aimed_where_that_one_is(code_one: Code) -> None:
     found = triples(
-        code_one(
-            "Palestinian youths threw stones during demonstrations against the alleged "
-            "abuses by the Israeli military."
-        )
+        code_one("Kenyan youths hurled stones during protests against killings by Ugandan police.")
     )
-    assert ("PSECVL", "ISRMIL", "145") in found
+    assert ("KENCVL", "UGACOP", "145") in found
 
 
 def test_with_no_protest_around_it_a_riot_is_aimed_at_its_own_government(code_one: Code) -> None:
@@ -29,10 +26,10 @@ def test_with_no_protest_around_it_a_riot_is_aimed_at_its_own_government(code_on
 def test_an_object_stranded_by_a_participle_is_still_the_target(code_one: Code) -> None:
     found = triples(
         code_one(
-            "Peru has granted diplomatic asylum to five Panamanian army officers holed up in its embassy."
+            "Ecuador granted asylum to three Bolivian opposition leaders holed up in its embassy in La Paz."
         )
     )
-    assert ("PER", "PANMIL", "075") in found
+    assert ("ECU", "BOLOPP", "075") in found
 
 
 def test_burning_tyres_is_rioting_and_setting_fire_to_offices_destroys_them(code_one: Code) -> None:
