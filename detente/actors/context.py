@@ -242,17 +242,24 @@ def _owner_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     for child in ctx.doc[head].children:
         if child.dep_ != "poss" or child.pos_ != "PRON":
             continue
-        owners = ctx.cache.get((child.i, False), ())
-        country = owners[0].country if len(owners) == 1 and not owners[0].org else None
-        if country is None:
-            continue
-        code, sectors = owners[0].code, "".join(owners[0].sectors)
-        return (
-            country,
-            code[: -len(sectors)] if sectors and code.endswith(sectors) else code,
-            child.text,
-        )
+        lender = _lender(ctx, child.i, child.text)
+        if lender is not None:
+            return lender
     return None
+
+
+def _lender(ctx: DocActors, mention: int, text: str) -> tuple[str, str, str] | None:
+    """The country of a resolved mention that is one state actor (not an organisation), as
+    (iso3, its country code without the sectors, the words that say so)."""
+    owners = ctx.cache.get((mention, False), ())
+    if len(owners) != 1 or owners[0].org or not owners[0].country:
+        return None
+    code, sectors = owners[0].code, "".join(owners[0].sectors)
+    return (
+        owners[0].country,
+        code[: -len(sectors)] if sectors and code.endswith(sectors) else code,
+        text,
+    )
 
 
 # Sectors of a state's own bodies: "the army", "police", "the government".
@@ -276,13 +283,7 @@ def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     if speaker is None:
         return None
     owners = ctx.cache.get((speaker.i, False), ())
-    if len(owners) != 1 or owners[0].org or not owners[0].country:
-        return None
-    found = owners[0]
-    country = cast(str, found.country)  # checked above
-    sectors = "".join(found.sectors)
-    code = found.code[: -len(sectors)] if sectors and found.code.endswith(sectors) else found.code
-    return country, code, found.text
+    return _lender(ctx, speaker.i, owners[0].text) if len(owners) == 1 else None
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from detente.actors.phrases import owned_by_them
 from detente.data.tables import bundled, read_table
 from detente.types import Actor, ActorKind
 
@@ -93,8 +94,8 @@ def reference_key(head: Token) -> str:
     for child in head.children:
         if child.lower_ in {"two", "both"} and child.dep_ in {"nummod", "det", "predet"}:
             return f"{child.lower_} {lemma}"
-        if child.lower_ == "their" and child.dep_ == "poss" and head.tag_ == "NNS":
-            return f"their {lemma}"  # "their countries": the two named together
+    if owned_by_them(head):
+        return f"their {lemma}"  # "their countries": the two named together
     return lemma
 
 

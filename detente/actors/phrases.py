@@ -117,8 +117,13 @@ def is_definite(head: Token) -> bool:
 def refers_back(head: Token) -> bool:
     """A reference noun that points back: "the minister", "both countries", and "their
     countries" after two nations named together."""
-    return is_definite(head) or (
-        head.tag_ == "NNS" and any(c.dep_ == "poss" and c.lower_ == "their" for c in head.children)
+    return is_definite(head) or owned_by_them(head)
+
+
+def owned_by_them(head: Token) -> bool:
+    """ "their countries": a plural noun whose owner is "their"."""
+    return head.tag_ == "NNS" and any(
+        c.dep_ == "poss" and c.lower_ == "their" for c in head.children
     )
 
 

@@ -390,7 +390,7 @@ class ActorResolver:
     def _refer(self, ctx: DocActors, token: Token, reference: Reference) -> list[Actor]:
         quote = ctx.quote_at(token)
         bound = _bound_subject(token)
-        history = [m for m in ctx.history if bound is not None and m.head == bound.i]
+        history = [m for m in ctx.history if m.head == bound.i] if bound is not None else []
         found = (
             antecedents(
                 history,

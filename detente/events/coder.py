@@ -127,9 +127,10 @@ class EventCoder:
                     back_references.add(token.idx)
                 if "fallback" in pattern.flags and self._governs_event(token):
                     continue  # "agreed to hold talks": the talks say what was agreed
-                refusal_verb = self.lexicon.is_cue(
-                    "refusal", token.lemma_.lower()
-                ) or self.lexicon.is_cue("refusal_noun", token.lemma_.lower())
+                lemma = token.lemma_.lower()
+                refusal_verb = self.lexicon.is_cue("refusal", lemma) or self.lexicon.is_cue(
+                    "refusal_noun", lemma
+                )
                 serving[token.idx] = self._served_triggers(token) | self._enclosing_trigger(token)
                 frame = build_frame(token, pattern, self.lexicon)
                 for event, candidate in self._code_frame(
