@@ -45,7 +45,7 @@ def with_context_country(ctx: DocActors, head: int, actors: tuple[Actor, ...]) -
         return actors
     actor = actors[0]
     lender, how = None, "country from context"
-    if set(actor.sectors) & _STATE_SECTORS:
+    if set(actor.sectors) & STATE_SECTORS:
         lender, how = _speaker_country(ctx, head), "the speaker's country"
     if lender is None:
         lender, how = _context_country(ctx, head), "country from context"
@@ -262,8 +262,9 @@ def _lender(ctx: DocActors, mention: int, text: str) -> tuple[str, str, str] | N
     )
 
 
-# Sectors of a state's own bodies: "the army", "police", "the government".
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Sectors of a state's own bodies: "the army", "police", "the government" (the events
+# package reads them too: a protest by a state body is not aimed at its own government).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

@@ -333,7 +333,8 @@ def condition_subject(trigger: Token, lexicon: Lexicon) -> Token | None:
     ("threatened to strike unless Israel withdrew" is aimed at Israel; "vowed to hold
     protests until the government cut prices" at the government)."""
     found = _condition_clause(
-        trigger, lambda mark: lexicon.is_cue("condition", mark) or mark == "until"
+        trigger,
+        lambda mark: lexicon.is_cue("condition", mark) or lexicon.is_cue("aim_condition", mark),
     )
     if found is None:
         return None

@@ -21,6 +21,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from detente.actors.context import STATE_SECTORS
 from detente.events.frames import VIOLENT_ROOTS
 from detente.events.lexicon import Lexicon
 from detente.types import Actor, ActorKind, Event
@@ -30,7 +31,6 @@ from detente.types import Actor, ActorKind, Event
 _FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # Show (15) and use (18-20) of armed force: a country's weapons doing it are its military.
 _ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # The locator's rules for a place the event's own sentence names.
 _NAMED_PLACE_RULE = "named in the event's"
 
@@ -111,7 +111,7 @@ def own_government(source: Actor | None, trigger: Token) -> Actor | None:
     empty span at the trigger)."""
     if source is None or source.country is None or source.org is not None:
         return None
-    if set(source.sectors) & _STATE_SECTORS:
+    if set(source.sectors) & STATE_SECTORS:
         return None
     return _implicit_actor(
         source.country,
