@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER, ORTH
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from detente.actors.dictionary import ActorDictionary, Entry, EntryKind
@@ -32,33 +33,85 @@ class Match:
 
 
 class _PhraseIndex:
-    """Phrases keyed by their first token, longest first, for greedy matching."""
+    """Phrases keyed by their first two tokens, for greedy matching: a word that starts
+    many phrases ("UN", "Republic", "state") is tried only against those whose second
+    word follows it."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], tuple[Entry, ...]]]] = {}
+        # first token -> the one-word phrase's entries, and second token -> longer phrases
+        self._single: dict[str, tuple[Entry, ...]] = {}
+        self._longer: dict[str, dict[str, list[_Phrase]]] = {}
+        self._added = 0
         self.first_tokens: frozenset[str] = frozenset()  # set by `freeze`
 
     def add(self, tokens: tuple[str, ...], entries: tuple[Entry, ...]) -> None:
-        if tokens:
-            self._by_first.setdefault(tokens[0], []).append((tokens, entries))
+        if not tokens:
+            return
+        if len(tokens) == 1:
+            self._single.setdefault(tokens[0], entries)
+            return
+        by_second = self._longer.setdefault(tokens[0], {})
+        by_second.setdefault(tokens[1], []).append(_Phrase(tokens, entries, self._added))
+        self._added += 1
 
     def freeze(self) -> None:
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda c: -len(c[0]))
-        self.first_tokens = frozenset(self._by_first)
+        for by_second in self._longer.values():
+            for phrases in by_second.values():
+                phrases.sort(key=lambda p: (-len(p.tokens), p.order))
+        self.first_tokens = frozenset(self._single) | frozenset(self._longer)
 
     def match_at(
         self, keys: Sequence[Sequence[str]], i: int
     ) -> tuple[int, tuple[Entry, ...]] | None:
-        """The longest phrase starting at token i; keys[j] are the acceptable forms of token j."""
+        """The longest phrase starting at token i (the first added among equally long
+        ones); keys[j] are the acceptable forms of token j. A word's forms are tried in
+        their order."""
         for first in keys[i]:
-            for tokens, entries in self._by_first.get(first, ()):
-                end = i + len(tokens)
-                if end <= len(keys) and all(
-                    tokens[k] in keys[i + k] for k in range(1, len(tokens))
-                ):
-                    return end, entries
+            best: _Phrase | None = None
+            by_second = self._longer.get(first)
+            if by_second and i + 1 < len(keys):
+                for second in keys[i + 1]:
+                    for phrase in by_second.get(second, ()):
+                        if best is not None and (len(phrase.tokens), -phrase.order) <= (
+                            len(best.tokens),
+                            -best.order,
+                        ):
+                            break  # sorted: nothing later in this list beats the best
+                        end = i + len(phrase.tokens)
+                        if end <= len(keys) and all(
+                            phrase.tokens[k] in keys[i + k] for k in range(2, len(phrase.tokens))
+                        ):
+                            best = phrase
+                            break
+            if best is not None:
+                return i + len(best.tokens), best.entries
+            single = self._single.get(first)
+            if single is not None:
+                return i + 1, single
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    tokens: tuple[str, ...]
+    entries: tuple[Entry, ...]
+    order: int  # when it was added: the first of equally long phrases wins
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    """The forms a word is matched by: as a name (as written, and lower case for
+    case-blind PETRARCH names) and as a role (lemma, lower case, singular)."""
+
+    name_keys: tuple[str, str]
+    role_keys: tuple[str, ...]
+    starts_name: bool  # some name phrase starts with one of its forms
+    starts_role: bool
+
+
+# Distinct words kept (a few hundred bytes each); news vocabulary repeats, so the cache
+# is mostly hits long before it fills.
+_FORM_CACHE_SIZE = 200_000
 
 
 class ActorMatcher:
@@ -80,20 +133,42 @@ class ActorMatcher:
             self._roles.add(tuple(t.lower() for t in tokenize(phrase)), entries)
         self._names.freeze()
         self._roles.freeze()
+        self._form_cache: dict[tuple[int, ...], _Forms] = {}
+
+    def _forms(self, row: list[int], strings: StringStore) -> _Forms:
+        """A word's keys, from its (ORTH, LOWER, LEMMA) ids; kept per process, because
+        building them from strings was most of the matcher's time (issue 6)."""
+        key = tuple(row)
+        forms = self._form_cache.get(key)
+        if forms is None:
+            if len(self._form_cache) >= _FORM_CACHE_SIZE:
+                self._form_cache.clear()  # memory stays flat however many words come
+            orth, lower_id, lemma_id = row
+            lower = _straight(strings[lower_id])
+            name_keys = (_straight(strings[orth]), "\0" + lower)
+            role_keys = _role_forms(strings[lemma_id].lower(), lower)
+            forms = _Forms(
+                name_keys,
+                role_keys,
+                not self._names.first_tokens.isdisjoint(name_keys),
+                not self._roles.first_tokens.isdisjoint(role_keys),
+            )
+            self._form_cache[key] = forms
+        return forms
 
     def find(self, doc: Doc) -> list[Match]:
         """Names, then places, then roles, none overlapping an earlier kind."""
-        # The words' forms read as one array: a walk over the tokens builds every Token.
+        # The words' forms read as one array (a walk over the tokens builds every Token),
+        # and each distinct word's keys built once per process (`_forms`).
         strings = doc.vocab.strings
-        name_keys: list[tuple[str, str]] = []
-        role_keys: list[tuple[str, ...]] = []
-        for orth, lower_id, lemma_id in doc.to_array([ORTH, LOWER, LEMMA]).tolist():
-            lower = _straight(strings[lower_id])
-            name_keys.append((_straight(strings[orth]), "\0" + lower))
-            role_keys.append(_role_forms(strings[lemma_id].lower(), lower))
+        forms = [self._forms(row, strings) for row in doc.to_array([ORTH, LOWER, LEMMA]).tolist()]
+        name_keys = [f.name_keys for f in forms]
+        role_keys = [f.role_keys for f in forms]
         names = [
             m
-            for m in _greedy(self._names, name_keys, is_name=True)
+            for m in _greedy(
+                self._names, name_keys, [i for i, f in enumerate(forms) if f.starts_name], True
+            )
             if not _first_name(doc, m) and not _names_a_currency(doc, m)
         ]
         covered = {i for m in names for i in range(m.start, m.end)}
@@ -101,7 +176,9 @@ class ActorMatcher:
         covered.update(i for m in places for i in range(m.start, m.end))
         roles = [
             m
-            for m in _greedy(self._roles, role_keys, is_name=False)
+            for m in _greedy(
+                self._roles, role_keys, [i for i, f in enumerate(forms) if f.starts_role], False
+            )
             if not covered.intersection(range(m.start, m.end)) and not _after_model(doc, m)
         ]
         return sorted(names + places + roles, key=lambda m: m.start)
@@ -210,19 +287,21 @@ def _role_forms(lemma: str, lower: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((lemma, lower, singular)))
 
 
-def _greedy(index: _PhraseIndex, keys: Sequence[Sequence[str]], *, is_name: bool) -> list[Match]:
+def _greedy(
+    index: _PhraseIndex, keys: Sequence[Sequence[str]], starts: Iterable[int], is_name: bool
+) -> list[Match]:
+    """Longest phrases left to right, tried only at `starts` (words some phrase starts
+    with), none overlapping."""
     found: list[Match] = []
-    starts = index.first_tokens
-    i = 0
-    while i < len(keys):
-        # most words start no phrase: a set lookup before the call
-        hit = index.match_at(keys, i) if not starts.isdisjoint(keys[i]) else None
+    free_from = 0
+    for i in starts:
+        if i < free_from:
+            continue
+        hit = index.match_at(keys, i)
         if hit:
             end, entries = hit
             found.append(Match(i, end, entries, is_name))
-            i = end
-        else:
-            i += 1
+            free_from = end
     return found
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import statistics
+
 from rich.console import Console
 from rich.table import Table
 
@@ -70,6 +72,7 @@ def _print_stages(result: BenchResult, console: Console) -> None:
             if ratio is not None:
                 console.print(
                     f"full / floor throughput, {copies}x, {workers} worker(s): {ratio:.3f}"
+                    + _spread(result.part_ratios(copies, workers))
                 )
         for stage in ("floor", "full"):
             scaling = result.scaling(stage, copies)
@@ -77,6 +80,14 @@ def _print_stages(result: BenchResult, console: Console) -> None:
                 console.print(
                     f"{stage}, {copies}x: {result.workers} workers / 1 worker: {scaling:.2f}"
                 )
+
+
+def _spread(ratios: list[float]) -> str:
+    if len(ratios) < 2:
+        return ""
+    ordered = sorted(ratios)
+    median = statistics.median(ordered)
+    return f" (part by part: median {median:.3f}, {ordered[0]:.3f} to {ordered[-1]:.3f})"
 
 
 def _print_queries(result: BenchResult, console: Console) -> None:

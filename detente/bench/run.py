@@ -76,6 +76,18 @@ class BenchResult:
             return None
         return full.articles_per_second / floor.articles_per_second
 
+    def part_ratios(self, copies: int = 1, workers: int = 1) -> list[float]:
+        """full/floor part by part (the same articles, measured back to back): their
+        spread shows how much of a run's ratio is the machine's drift."""
+        full, floor = self.stage("full", copies, workers), self.stage("floor", copies, workers)
+        if full is None or floor is None:
+            return []
+        return [
+            parsed / coded
+            for parsed, coded in zip(floor.part_seconds, full.part_seconds, strict=True)
+            if coded
+        ]
+
     def scaling(self, stage: str = "full", copies: int = 1) -> float | None:
         """Article rate with `workers` processes over the rate with one."""
         one, many = self.stage(stage, copies, 1), self.stage(stage, copies, self.workers)
@@ -162,6 +174,13 @@ class BenchResult:
             "machine": self.machine,
             "stages": [s.as_dict() for s in self.stages],
             "full_over_floor": round(ratio, 3) if ratio is not None else None,
+            "full_over_floor_by_part": {
+                f"{s.copies}x, {s.workers} worker(s)": [
+                    round(r, 3) for r in self.part_ratios(s.copies, s.workers)
+                ]
+                for s in self.stages
+                if s.stage == "full"
+            },
             "synthetic_store": (
                 {"events": self.synthetic.events, "build_seconds": self.synthetic.seconds}
                 if self.synthetic

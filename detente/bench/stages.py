@@ -61,6 +61,7 @@ class StageResult:
     events: int
     seconds: float  # the parts' times added up
     parts: int
+    part_seconds: tuple[float, ...]  # each part's time, in order: the drift within a run
     peak_rss_mb: float  # this process and its workers together (see bench/memory.py)
     peak_pss_mb: float  # the same, shared pages divided among the processes
     largest_process_mb: float  # the largest single process
@@ -129,7 +130,8 @@ class _StageProcess:
 
     def finish(self) -> StageResult:
         self._connection.send(("finish", None))
-        result = StageResult(**self._receive("finished"))
+        payload = self._receive("finished")
+        result = StageResult(**{**payload, "part_seconds": tuple(payload["part_seconds"])})
         self._process.join()
         return result
 
@@ -156,14 +158,14 @@ def _serve(spec: StageSpec, connection: Any) -> None:
         with PeakMemory() as memory:  # from the start: loading counts towards the peak
             settings = Settings.from_env()
             runner = _Floor(spec, settings) if spec.stage == "floor" else _Full(spec, settings)
-            seconds = 0.0
+            part_seconds: list[float] = []
             try:
                 connection.send(("ready", None))
                 while True:
                     command, part = connection.recv()
                     if command != "run":
                         break
-                    seconds += runner.run(part)
+                    part_seconds.append(runner.run(part))
                     connection.send(("ran", None))
             finally:
                 runner.close()
@@ -174,8 +176,9 @@ def _serve(spec: StageSpec, connection: Any) -> None:
             articles=spec.articles,
             words=spec.words,
             events=runner.events,
-            seconds=round(seconds, 3),
+            seconds=round(sum(part_seconds), 3),
             parts=len(spec.corpus),
+            part_seconds=tuple(round(s, 3) for s in part_seconds),
             peak_rss_mb=round(memory.total_mb, 1),
             peak_pss_mb=round(memory.pss_mb, 1),
             largest_process_mb=round(memory.largest_process_mb, 1),

@@ -131,7 +131,8 @@ def event_date(
         for e in dates.by_sentence.get(sentence.start, [])
         if not (intent and e.value.date > published)
     ]
-    chain = _clause_chain(trigger, is_report_verb)
+    # the clause is walked only where the sentence has a time (most have none)
+    chain = _clause_chain(trigger, is_report_verb) if expressions else {}
     attached = [
         (chain[e.anchor], e)
         for e in expressions
@@ -175,6 +176,8 @@ def _main_time(
     sentence: Span, found: list[_Expression], is_report_verb: Callable[[str], bool]
 ) -> TimeValue | None:
     """The time of a sentence's main clause (what a following sentence carries on)."""
+    if not found:
+        return None
     chain = _clause_chain(sentence.root, is_report_verb)
     main = [e for e in found if e.anchor in chain]
     chosen = main[0] if main else (found[0] if found else None)

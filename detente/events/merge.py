@@ -71,7 +71,11 @@ def _combine(a: Event, b: Event) -> Event:
     """The event both mentions state: fuller actors, stated date, every mention."""
     keeper = b if _is_partial(a) and not _is_partial(b) else a
     dated = b if _undated(a) and not _undated(b) else a
-    mentions = tuple(sorted({*a.mentions, *b.mentions}, key=lambda m: m.start))
+    # by sentence, then by trigger: two mentions in one sentence came out of the set in
+    # an order that changed from run to run
+    mentions = tuple(
+        sorted({*a.mentions, *b.mentions}, key=lambda m: (m.start, m.trigger_start, m.end))
+    )
     return replace(
         keeper,
         date=dated.date,

@@ -158,15 +158,13 @@ class Locator:
         root: str = "",
     ) -> Place | None:
         sentence = trigger.sent.start
-        chain = clause_chain(trigger)
         # An attacked place ("shelled Kherson") places only the attack itself; criticising
         # Israel happens wherever the critic is.
         attack = quad is QuadClass.MATERIAL_CONFLICT
-        mentions = [
-            m
-            for m in places.by_sentence.get(sentence, [])
-            if not m.own_only or (attack and chain.get(m.anchor) == 0)
-        ]
+        named = places.by_sentence.get(sentence, [])
+        # the clause is walked only where the sentence names a place (most do not)
+        chain = clause_chain(trigger) if named else {}
+        mentions = [m for m in named if not m.own_only or (attack and chain.get(m.anchor) == 0)]
         attached = [m for m in mentions if m.anchor in chain]
         if mentions:
             if attached:

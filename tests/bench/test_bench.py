@@ -63,10 +63,15 @@ def test_bench_runs_floor_and_full_at_1x_and_at_kx(tmp_path: Path) -> None:
     assert (one.articles, one.events, two.articles, two.events) == (3, 3, 6, 6)
     # measured in parts, floor and full in turns: at most one part a line, at least 4
     assert [s.parts for s in result.stages] == [3, 3, 4, 4]
+    # each part's time is kept, so that the report shows the ratio's spread
+    assert [len(s.part_seconds) for s in result.stages] == [3, 3, 4, 4]
+    assert sum(one.part_seconds) == pytest.approx(one.seconds, abs=0.01)
+    assert len(result.part_ratios(2)) == 4 and all(r > 0 for r in result.part_ratios(2))
     assert one.peak_rss_mb > 50 and one.largest_process_mb > 50
     assert result.rss_growth("full") is not None
     saved = json.loads(report.read_text(encoding="utf-8"))
     assert saved["full_over_floor"] == round(result.ratio() or 0, 3)
+    assert len(saved["full_over_floor_by_part"]["2x, 1 worker(s)"]) == 4
     assert {c["name"] for c in saved["checks"]} >= {
         "full/floor, 1x, 1 worker(s)",
         "peak RSS full 2x vs 1x, 1 worker(s)",

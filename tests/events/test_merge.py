@@ -57,3 +57,20 @@ def test_a_partial_generic_retelling_joins_the_specific_event() -> None:
     [merged] = merge_repeated([shoot_down, targeted])
     assert merged.event_type.cameo == "195" and merged.target == rus
     assert [m.start for m in merged.mentions] == [0, 80]
+
+
+def test_mentions_in_one_sentence_are_listed_in_the_order_they_are_written() -> None:
+    # "Militants killed a guard; the killing, the murder, the slaying and the execution
+    # were filmed": one sentence, five mentions of one event. Their order must not depend
+    # on the run (a set of them once decided it, hash order).
+    sentence = "Militants killed a guard; the killing, murder, slaying and execution were filmed."
+    words = ["killed", "killing", "murder", "slaying", "execution"]
+    mentions = [
+        Evidence(sentence, 0, len(sentence), w, sentence.index(w), sentence.index(w) + len(w))
+        for w in words
+    ]
+    rebels, guard = make_actor("REB", None), make_actor("SYRCOP", "SYR")
+    for order in (mentions, mentions[::-1], mentions[2:] + mentions[:2]):
+        events = [replace(make_event("1823", rebels, guard), evidence=e) for e in order]
+        [merged] = merge_repeated(events)
+        assert [m.trigger for m in merged.mentions] == words
