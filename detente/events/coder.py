@@ -290,12 +290,6 @@ class EventCoder:
         why another event of its sentence was done."""
         pattern = frame.pattern
         assessment = assess(frame.trigger, self.lexicon)
-        when = event_date(
-            dates,
-            frame.trigger,
-            self._is_report_verb,
-            intent=assessment.modality is Modality.INTENT,
-        )
         code = pattern.code
         if assessment.modality in (Modality.INTENT, Modality.ULTIMATUM):
             code = self.lexicon.intent_code(code)
@@ -373,16 +367,27 @@ class EventCoder:
             return [(None, candidate("dropped: obligation with no one named who must act"))]
         if not pairs:
             return [(None, candidate("dropped: no actor resolved"))]
-        # "Three civilians were killed in a car bombing": no one is named, but the weapon
-        # says it was an attack, not an earthquake; such a killing is coded without source.
-        weapon = (
-            code[:2] in VIOLENT_ROOTS
-            and mode_from_text(frame.trigger, "ASSAULT", self.mode_cues) is not None
-        )
+
+        def weapon() -> bool:
+            """ "Three civilians were killed in a car bombing": no one is named, but the
+            weapon says it was an attack, not an earthquake; such a killing is coded
+            without source. Asked only where a pattern needs a source and has none."""
+            return (
+                code[:2] in VIOLENT_ROOTS
+                and mode_from_text(frame.trigger, "ASSAULT", self.mode_cues) is not None
+            )
+
         # The target slot named the source again ("Iraqis demonstrated in Iraq"): the
         # pattern's target was there, just not another actor.
         self_targeted = bool(targets) and all(
             any(_same_actor(t, s) for s in sources) for t in targets
+        )
+        # dated only now: most frames are dropped before this point
+        when = event_date(
+            dates,
+            frame.trigger,
+            self._is_report_verb,
+            intent=assessment.modality is Modality.INTENT,
         )
         results: list[tuple[Event | None, Candidate]] = []
         for src, tgt in pairs:
@@ -399,7 +404,7 @@ class EventCoder:
             elif "needs_target" in pattern.flags and tgt is None and not self_targeted:
                 results.append((None, candidate("dropped: pattern needs a target", src, tgt)))
                 continue
-            if "needs_source" in pattern.flags and src is None and not weapon:
+            if "needs_source" in pattern.flags and src is None and not weapon():
                 results.append((None, candidate("dropped: pattern needs a source", src, tgt)))
                 continue
             if not any(a is not None and (a.country or a.org) for a in (src, tgt)):

@@ -106,11 +106,12 @@ def mode_from_text(
     if plover_type is None:
         return None
     lemmas = _clause_lemmas(trigger)
+    present = frozenset(lemmas)  # most cue words are absent: one set look-up says so
     for cue in cues:
         if cue.plover_type != plover_type:
             continue
         for words in cue.words:
-            if _contains(lemmas, words):
+            if words[0] in present and _contains(lemmas, words):
                 return ModeFound(cue.mode, " ".join(words), cue.where)
     return None
 
