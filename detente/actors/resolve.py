@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.symbols import NOUN, PRON, PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from detente.actors.compose import compose, entry_for
 from detente.actors.context import (
@@ -110,6 +110,8 @@ class ActorResolver:
             iso3: entry.country_code or iso3 for iso3, entry in matcher.dictionary.countries.items()
         }
         self._is_report_verb = is_report_verb
+        # What a bare number counts ("killing three and arresting 12"): people.
+        self._people = next(iter(matcher.dictionary.roles.get("people", ())), None)
 
     def prepare(self, doc: Doc, published: date | None = None) -> DocActors:
         """Resolve every actor mention of the doc, in text order (see the module doc)."""
@@ -220,6 +222,15 @@ class ActorResolver:
             if referred or not matches:
                 return referred
         if not matches:
+            if self._people is not None and _counts_people(head):
+                counted = _parallel_count(head)
+                if counted is not None:
+                    # "killing four Turkish soldiers and wounding nine": nine soldiers
+                    found = self.resolve(ctx, counted, with_conjuncts=False)
+                    if len(found) == 1:
+                        why = f"'{span.text}' counts what '{counted.text}' does"
+                        return [relabel(found[0], span, why)]
+                return [self._counted_people(head, span)]
             known = ctx.known_names.get(head.text) if head.pos_ == "PROPN" else None
             return [relabel(known, span, f"same person as '{known.text}' earlier")] if known else []
         if not owner_only and self._names_a_thing(ctx, head, depth):
@@ -305,6 +316,19 @@ class ActorResolver:
         if name and len(actors) == 1 and (actors[0].country or actors[0].org):
             ctx.known_names[name.split()[-1]] = actors[0]
         return actors
+
+    def _counted_people(self, head: Token, span: Span) -> Actor:
+        assert self._people is not None
+        return Actor(
+            code="".join(self._people.sectors),
+            kind=ActorKind.GROUP,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            reason=f"'{span.text}': a bare number counts people (role 'people', "
+            f"{self._people.where}); no country named",
+            sectors=self._people.sectors,
+        )
 
     def _same_role_earlier(
         self, ctx: DocActors, head: Token, role: Entry, sectors: list[str], is_person: bool
@@ -468,6 +492,39 @@ class ActorResolver:
 
 
 _NOMINAL_TAGS = frozenset({NOUN, PROPN, PRON})
+
+# The words a bare number may carry and still be a count: "at least 12", "some 300".
+_COUNT_MODIFIERS = frozenset({"advmod", "quantmod", "amod", "nummod", "compound", "cc", "conj"})
+
+
+def _parallel_count(number: Token) -> Token | None:
+    """The counted noun of the parallel clause a bare number leaves out: "nine" in
+    "killing four soldiers and wounding nine" stands for "nine soldiers"."""
+    verb = number.head
+    if verb.dep_ != "conj":
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == number.dep_ and any(g.dep_ == "nummod" for g in c.children)
+        ),
+        None,
+    )
+
+
+def _counts_people(head: Token) -> bool:
+    """ "killing one and arresting 12", "at least 20 were wounded": a number standing as
+    the object or passive subject of an act counts people (not a date, sum or share)."""
+    return (
+        head.tag_ == "CD"
+        and head.dep_ in {"dobj", "nsubjpass"}
+        and head.ent_type_ in {"", "CARDINAL"}
+        and all(
+            c.dep_ in _COUNT_MODIFIERS or (c.dep_ == "prep" and c.lower_ != "of")
+            for c in head.children
+        )  # "five near Badme" (the parser hangs the place on the number), not "five of ..."
+    )
 # Heads whose "for" phrase names whom they stand for.
 _SPEAKS_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator", "representative"}
