@@ -478,7 +478,7 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
         ]
         found = [Argument(c, f"object of '{verb.text}'") for c in objects]
         if not objects:
-            found = _shifted_objects(verb)
+            found = _shifted_objects(verb) or _counted_objects(verb)
         if pattern.code[:2] == _COERCE_ROOT:
             # "broke up a rally organised by students", "banned the opposition's march":
             # repressing a gathering is aimed at whoever holds it.
@@ -541,6 +541,24 @@ def _shifted_objects(verb: Token) -> list[Argument]:
         if noun.dep_ == "pobj"
         for a in noun.children
         if a.dep_ == "appos"
+    ]
+
+
+def _counted_objects(verb: Token) -> list[Argument]:
+    """ "kidnapped up to 16 advisers": the parser reads "up" as the verb's particle and the
+    counted object as the object of "to" (hung on the particle or on the verb); a number
+    right after "to" says it is a count."""
+    doc = verb.doc
+    ups = [c.i for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"]
+    if not ups or ups[0] + 2 >= len(doc):
+        return []
+    to = doc[ups[0] + 1]
+    if to.lower_ != "to" or to.dep_ != "prep" or doc[to.i + 1].tag_ != "CD":
+        return []
+    return [
+        Argument(noun, f"object of '{verb.text}' (after 'up to')")
+        for noun in to.children
+        if noun.dep_ == "pobj"
     ]
 
 

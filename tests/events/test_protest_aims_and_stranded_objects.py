@@ -68,3 +68,10 @@ def test_the_main_verb_after_a_relative_clause_is_the_subjects_act(code_one: Cod
     )
     assert ("NGACOP", "NGA", "150") in found
     assert ("NGACOP", "NGAEDU", "175") in found
+
+
+def test_an_object_counted_with_up_to_is_still_the_object(code_one: Code) -> None:
+    # the parser reads "up" as a particle and the workers as the object of "to"
+    coded = code_one("Chadian rebels have kidnapped up to 16 French aid workers from a market.")
+    kidnappings = [e for e in coded.events if e.event_type.cameo == "181"]
+    assert [e.target.country for e in kidnappings if e.target] == ["FRA"]
