@@ -177,6 +177,14 @@ def _judgement_arguments(frame: Frame, lexicon: Lexicon) -> None:
             break
 
 
+def _described_by_participle(subject: Token) -> Token | None:
+    """ "The Red Cross operating in Iraq said ...": the parser makes the participle the
+    subject and the noun it describes the participle's own subject, right before it."""
+    if subject.tag_ != "VBG" or subject.pos_ != "VERB":
+        return None
+    return next((c for c in subject.children if c.dep_ == "nsubj" and c.i == subject.i - 1), None)
+
+
 def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | None:
     """Who does what `verb` says: its subject, or the one it inherits."""
     if _depth > 6:
@@ -185,6 +193,11 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
         if child.dep_ in _SUBJECT_DEPS:
             if child.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return Argument(verb.head, "the noun the relative clause describes")
+            described = _described_by_participle(child)
+            if described is not None:
+                return Argument(
+                    described, f"subject of '{verb.text}' (described by '{child.text}')"
+                )
             return Argument(child, f"subject of '{verb.text}'")
     agent = _agent(verb, lexicon)
     if agent is not None:

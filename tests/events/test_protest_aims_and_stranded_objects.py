@@ -1,5 +1,6 @@
-"""Targets the parser hides: an act of protest inside a protest, an object the parser
-strands, riot acts (sentences written for these tests)."""
+"""Sides the parser hides: an act of protest inside a protest, an object the parser
+strands, a counted object, a subject read as a participle's, riot acts (sentences
+written for these tests)."""
 
 from __future__ import annotations
 
@@ -75,3 +76,15 @@ def test_an_object_counted_with_up_to_is_still_the_object(code_one: Code) -> Non
     coded = code_one("Chadian rebels have kidnapped up to 16 French aid workers from a market.")
     kidnappings = [e for e in coded.events if e.event_type.cameo == "181"]
     assert [e.target.country for e in kidnappings if e.target] == ["FRA"]
+
+
+def test_a_speaker_described_by_a_participle_is_still_the_speaker(code_one: Code) -> None:
+    # the parser makes "operating" the subject of "said", the Red Cross its subject
+    coded = code_one(
+        "The Red Cross operating in Lebanon said Israeli forces must ensure safe passage for "
+        "ambulances."
+    )
+    demands = [e for e in coded.events if e.event_type.cameo == "100"]
+    assert [(e.source.text, e.target.code) for e in demands if e.source and e.target] == [
+        ("The Red Cross", "ISRMIL")
+    ]
