@@ -1,0 +1,20 @@
+"""Sending inspectors to a country investigates it (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.types import CodedArticle
+from tests.helpers import triples
+
+Code = Callable[..., CodedArticle]
+
+
+def test_inspectors_sent_to_a_country_investigate_it(code_one: Code) -> None:
+    found = triples(code_one("The IAEA dispatched inspectors to Iran on Monday."))
+    assert ("IGOUNOIAE", "IRN", "090") in found
+
+
+def test_inspectors_sent_to_no_actor_are_no_event(code_one: Code) -> None:
+    # a factory names no one looked into
+    assert not code_one("Pakistan sent inspectors to the textile factory.").events
