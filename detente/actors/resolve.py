@@ -525,6 +525,8 @@ def _counts_people(head: Token) -> bool:
             for c in head.children
         )  # "five near Badme" (the parser hangs the place on the number), not "five of ..."
     )
+
+
 # Heads whose "for" phrase names whom they stand for.
 _SPEAKS_FOR = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator", "representative"}
