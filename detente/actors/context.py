@@ -248,9 +248,10 @@ def _owner_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     return None
 
 
-def _lender(ctx: DocActors, mention: int, text: str) -> tuple[str, str, str] | None:
+def _lender(ctx: DocActors, mention: int, text: str | None = None) -> tuple[str, str, str] | None:
     """The country of a resolved mention that is one state actor (not an organisation), as
-    (iso3, its country code without the sectors, the words that say so)."""
+    (iso3, its country code without the sectors, the words that say so: `text`, else the
+    actor's own)."""
     owners = ctx.cache.get((mention, False), ())
     if len(owners) != 1 or owners[0].org or not owners[0].country:
         return None
@@ -258,7 +259,7 @@ def _lender(ctx: DocActors, mention: int, text: str) -> tuple[str, str, str] | N
     return (
         owners[0].country,
         code[: -len(sectors)] if sectors and code.endswith(sectors) else code,
-        text,
+        owners[0].text if text is None else text,
     )
 
 
@@ -281,10 +282,7 @@ def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     # Only a speaker named first: in "..., a spokeswoman for the US embassy said" the one
     # who reports is often an outside source.
     speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
-    if speaker is None:
-        return None
-    owners = ctx.cache.get((speaker.i, False), ())
-    return _lender(ctx, speaker.i, owners[0].text) if len(owners) == 1 else None
+    return _lender(ctx, speaker.i) if speaker is not None else None
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

@@ -230,7 +230,7 @@ class ActorResolver:
                     if len(found) == 1:
                         why = f"'{span.text}' counts what '{counted.text}' does"
                         return [relabel(found[0], span, why)]
-                return [self._counted_people(head, span)]
+                return [self._counted_people(span)]
             known = ctx.known_names.get(head.text) if head.pos_ == "PROPN" else None
             return [relabel(known, span, f"same person as '{known.text}' earlier")] if known else []
         if not owner_only and self._names_a_thing(ctx, head, depth):
@@ -317,7 +317,7 @@ class ActorResolver:
             ctx.known_names[name.split()[-1]] = actors[0]
         return actors
 
-    def _counted_people(self, head: Token, span: Span) -> Actor:
+    def _counted_people(self, span: Span) -> Actor:
         assert self._people is not None
         return Actor(
             code="".join(self._people.sectors),

@@ -180,8 +180,7 @@ def _main_time(
         return None
     chain = _clause_chain(sentence.root, is_report_verb)
     main = [e for e in found if e.anchor in chain]
-    chosen = main[0] if main else (found[0] if found else None)
-    return chosen.value if chosen else None
+    return (main[0] if main else found[0]).value
 
 
 def _owned_by_report(token: Token, is_report_verb: Callable[[str], bool]) -> bool:
