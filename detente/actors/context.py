@@ -100,12 +100,15 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         actor = m.actors[0]
         if not actor.country or actor.kind is ActorKind.GROUP:
             continue
+        if ctx.doc[m.head].pos_ == "PRON":
+            continue  # "it" says again what its antecedent said: one vote, not two
         code = actor.code[:3] if not actor.org else ctx.dictionary_code(actor.country)
         # "Israeli forces demolished the homes of two attackers near Jenin": another
         # actor's nationality is its own; a country or place named as such says more.
         match = ctx.by_token.get(m.head)
         weight = 0.5 if actor.sectors else 1.0
-        if _named_as_place(ctx.doc[m.head], match):
+        # Only a name can be a place: "in U.S.-Soviet talks" names no place.
+        if match is not None and _named_as_place(ctx.doc[m.head], match):
             weight = _PLACE_WEIGHT
         vote(m.head, actor.country, code, actor.text, m.sentence, weight)
         counted.update(range(actor.start, actor.end))

@@ -83,7 +83,7 @@ class Entry:
     org: str | None = None
     org_code: str | None = None
     org_kind: str | None = None
-    refers_to: str | None = None  # person | group | modifier (roles)
+    refers_to: str | None = None  # person | group | modifier | title (roles)
     # A person's term of office (people.tsv): who they were depends on the article's date.
     office: str | None = None
     start: date | None = None
@@ -235,8 +235,10 @@ class DictionaryBuilder:
             sectors = tuple(row.values("sectors"))
             _check_sectors(row, sectors)
             refers_to = row.get("refers_to") or "group"
-            if refers_to not in {"person", "group", "modifier"}:
-                raise row.error(f"refers_to {refers_to!r}", fix="use person, group or modifier")
+            if refers_to not in {"person", "group", "modifier", "title"}:
+                raise row.error(
+                    f"refers_to {refers_to!r}", fix="use person, group, modifier or title"
+                )
             kind = EntryKind.MODIFIER if refers_to == "modifier" else EntryKind.ROLE
             entry = Entry(
                 kind, phrase, f"{row.path}:{row.line}", sectors=sectors, refers_to=refers_to

@@ -130,7 +130,10 @@ class ActorMatcher:
         for phrase, entries in dictionary.names_any_case.items():
             self._names.add(tuple("\0" + _straight(t) for t in tokenize(phrase)), entries)
         for phrase, entries in dictionary.roles.items():
-            self._roles.add(tuple(t.lower() for t in tokenize(phrase)), entries)
+            # A title is written capitalised, and so tokenised: "Gen." is one token where
+            # "gen." is two.
+            written = phrase.title() if entries[0].refers_to == "title" else phrase
+            self._roles.add(tuple(t.lower() for t in tokenize(written)), entries)
         self._names.freeze()
         self._roles.freeze()
         self._form_cache: dict[tuple[int, ...], _Forms] = {}
@@ -169,7 +172,9 @@ class ActorMatcher:
             for m in _greedy(
                 self._names, name_keys, [i for i, f in enumerate(forms) if f.starts_name], True
             )
-            if not _first_name(doc, m) and not _names_a_currency(doc, m)
+            if not _first_name(doc, m)
+            and not _names_a_currency(doc, m)
+            and not _abbreviates_name(doc, m)
         ]
         covered = {i for m in names for i in range(m.start, m.end)}
         places = self._places(doc, covered)
@@ -179,7 +184,9 @@ class ActorMatcher:
             for m in _greedy(
                 self._roles, role_keys, [i for i, f in enumerate(forms) if f.starts_role], False
             )
-            if not covered.intersection(range(m.start, m.end)) and not _after_model(doc, m)
+            if not covered.intersection(range(m.start, m.end))
+            and not _after_model(doc, m)
+            and not _title_without_name(doc, m)
         ]
         return sorted(names + places + roles, key=lambda m: m.start)
 
@@ -250,6 +257,26 @@ def _first_name(doc: Doc, match: Match) -> bool:
         return False
     after = doc[match.end]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "I" and after.pos_ == "PROPN"
+
+
+def _title_without_name(doc: Doc, match: Match) -> bool:
+    """A title role ("General", "Gen.") is one only written as a title before a name:
+    "General Michel Aoun", not "a general strike" or "the attorney general"."""
+    if match.entries[0].refers_to != "title":
+        return False
+    named = match.end < len(doc) and doc[match.end].pos_ == "PROPN"
+    return not (named and doc[match.start].text[:1].isupper())
+
+
+def _abbreviates_name(doc: Doc, match: Match) -> bool:
+    """ "Montenegro Municipality Association (AKK) officials": letters in brackets right
+    after a name abbreviate that name; they are not the person whose initials they match."""
+    if any(e.kind is not EntryKind.PERSON for e in match.entries):
+        return False
+    if match.start < 2 or match.end >= len(doc):
+        return False
+    opened = doc[match.start - 1].text == "(" and doc[match.end].text == ")"
+    return opened and doc[match.start - 2].pos_ == "PROPN" and doc[match.start].is_upper
 
 
 def _names_a_currency(doc: Doc, match: Match) -> bool:

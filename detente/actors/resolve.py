@@ -252,6 +252,10 @@ class ActorResolver:
             deeper = [m for m in roles if _match_depth(m, depth) > _match_depth(role, depth)]
             role = min(deeper, key=lambda m: (_match_depth(m, depth), -m.start), default=role)
         role_entry = role.entries[0] if role else None
+        if role_entry is None:
+            # "President Obama" is one alias of the person; its title is still the text's
+            # word for the office (in a story the dictionary's terms do not date).
+            role_entry = self._title_of(ctx, entities)
         sectors = list(role_entry.sectors) if role_entry else []
         reasons = [f"role '{role_entry.phrase}' ({role_entry.where})"] if role_entry else []
         for patron in patrons:
@@ -287,7 +291,7 @@ class ActorResolver:
         # group the name heads, whatever its role word says.
         is_person = bool(
             speaker_role is not None
-            and speaker_role.entries[0].refers_to == "person"
+            and speaker_role.entries[0].refers_to in _PERSON_ROLES
             and _match_depth(speaker_role, depth)
             <= min((_match_depth(m, depth) for m in entities), default=99)
         )
@@ -316,6 +320,18 @@ class ActorResolver:
         if name and len(actors) == 1 and (actors[0].country or actors[0].org):
             ctx.known_names[name.split()[-1]] = actors[0]
         return actors
+
+    def _title_of(self, ctx: DocActors, entities: list[Match]) -> Entry | None:
+        """The role a person's alias starts with: "President" in "President Obama"."""
+        for match in entities:
+            if match.entries[0].kind is not EntryKind.PERSON:
+                continue
+            words = [t.lower_ for t in ctx.doc[match.start : match.end - 1]]
+            for n in range(min(len(words), _LONGEST_TITLE), 0, -1):
+                found = self.matcher.dictionary.roles.get(" ".join(words[:n]))
+                if found and found[0].refers_to in _PERSON_ROLES:
+                    return found[0]
+        return None
 
     def _counted_people(self, span: Span) -> Actor:
         assert self._people is not None
@@ -493,6 +509,12 @@ class ActorResolver:
 
 _NOMINAL_TAGS = frozenset({NOUN, PROPN, PRON})
 
+# Roles that name one person: "person" rows, and titles written before a name.
+_PERSON_ROLES = frozenset({"person", "title"})
+
+# The most words a title before a name takes: "Deputy Prime Minister".
+_LONGEST_TITLE = 3
+
 # The words a bare number may carry and still be a count: "at least 12", "some 300".
 _COUNT_MODIFIERS = frozenset({"advmod", "quantmod", "amod", "nummod", "compound", "cc", "conj"})
 
@@ -582,12 +604,13 @@ def _passive_agent(pronoun: Token) -> frozenset[int]:
 
 
 def _as_place(entry: Entry, head: Token) -> Entry:
-    """A capital named as a place is its country, not its government."""
+    """A capital named as a place is a place in its country, not its government: "a
+    curfew in Algiers" is imposed on the city, as "a curfew in Cizre" is."""
     if entry.kind is not EntryKind.CAPITAL or head.dep_ != "pobj":
         return entry
     if head.head.lower_ not in LOCATIVE:
         return entry
-    return replace(entry, sectors=())
+    return replace(entry, kind=EntryKind.PLACE, sectors=())
 
 
 def _merge_bracketed_aliases(text: str, mentions: list[Actor]) -> list[Actor]:

@@ -311,6 +311,7 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
                         frame.targets.append(arg)
     frame.targets.extend(_complement_targets(verb))
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
+        frame.targets.extend(_defied(verb, lexicon))
         frame.targets.extend(_place_targets(verb))
 
 
@@ -371,6 +372,32 @@ def _place_targets(trigger: Token) -> list[Argument]:
                     for inner in _prep_objects(arg.head, inner_prep)
                 ]
     return found
+
+
+def _defied(trigger: Token, lexicon: Lexicon) -> list[Argument]:
+    """Whom an act done "in defiance of" (or "in protest at") someone is aimed at: "blocked
+    streets in Hong Kong in defiance of Chinese authorities". An ordinary target, unlike
+    the place, which is only a fallback."""
+    found: list[Argument] = []
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or not lexicon.is_cue("defiance_noun", noun.lemma_.lower()):
+                continue
+            for aimed in _DEFIED_PREPS:
+                found += [
+                    Argument(a.head, f"'in {noun.text} {aimed}' object")
+                    for a in _prep_objects(noun, aimed)
+                ]
+    return found
+
+
+# "on alert", "in a state of readiness", "at war": what state a verb's subject is in
+_STATE_PREPS = frozenset({"on", "in", "at"})
+
+# "in defiance of", "in protest against/at/over", "in opposition to"
+_DEFIED_PREPS = ("of", "against", "at", "over", "to")
 
 
 def _complement_targets(verb: Token) -> list[Argument]:
@@ -680,9 +707,18 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
             ]
     frame.targets += _answerers(frame, lexicon)
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
+        frame.targets.extend(_defied(noun, lexicon))
         frame.targets.extend(_place_targets(noun))
         if noun.dep_ in {"dobj", "nsubj", "nsubjpass"}:
             frame.targets.extend(_place_targets(noun.head))
+        elif (
+            noun.dep_ == "pobj"
+            and noun.head.lower_ in _STATE_PREPS
+            and noun.head.head.pos_ == "VERB"
+        ):
+            # "troops remained on alert in the West Bank": the state the verb is in shares
+            # its place (unlike "surrendered following an offensive", another event).
+            frame.targets.extend(_place_targets(noun.head.head))
     undergoer = _undergoing_verb(noun, lexicon)
     if undergoer is not None:
         _undergone_arguments(frame, undergoer, lexicon)

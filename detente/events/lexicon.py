@@ -68,6 +68,7 @@ CUE_KINDS = frozenset(
         "discussion",
         "refusal_noun",
         "protest_noun",
+        "defiance_noun",
         "aim_condition",
         "failure_noun",
         "military_thing",

@@ -56,6 +56,15 @@ def as_civilians(actor: Actor, lexicon: Lexicon, *, people_only: bool = False) -
     CAMEO and the PLOVER gold code them; "bombed Turkey" stays the state, and "Syrian
     positions" are no civilians. With `people_only`, for protesters: "Young Algerians
     blocked roads" (not "Algeria")."""
+    if not people_only and _capital_as_place(actor):
+        # "would blockade Paris", "shelled Kyiv": the city, not the government its name
+        # also stands for
+        return replace(
+            actor,
+            code=f"{actor.code[: -len(''.join(actor.sectors))]}CVL",
+            sectors=("CVL",),
+            reason=f"{actor.reason}; a capital attacked or coerced: the city's civilians (CVL)",
+        )
     if not _bare_country(actor):
         return actor
     kinds = ("country adjective",) if people_only else ("place ", "country adjective")
@@ -91,6 +100,17 @@ def _with_sector(actor: Actor, sector: str, why: str) -> Actor:
         code=f"{actor.code}{sector}",
         sectors=(sector,),
         reason=f"{actor.reason}; {why} ({sector})",
+    )
+
+
+def _capital_as_place(actor: Actor) -> bool:
+    """A capital named alone, which the dictionary reads as its government (a metonym)."""
+    return (
+        actor.kind is ActorKind.COUNTRY
+        and actor.reason.startswith("capital '")
+        and "; role '" not in actor.reason
+        and bool(actor.sectors)
+        and actor.code.endswith("".join(actor.sectors))
     )
 
 

@@ -76,3 +76,42 @@ def test_a_known_surname_as_someone_elses_first_name_is_not_that_person(
     assert spokesman.code == "IRNGOV", spokesman
     bare = code_one("Abbas criticised Israel on Monday.", date="2019-06-27")
     assert any(a.code == "PSEGOV" and a.text == "Abbas" for a in bare.actors)
+
+
+def test_a_title_inside_a_persons_alias_is_the_texts_word_for_the_office(
+    code_one: Code,
+) -> None:
+    """ "President Obama" is one alias in the file; in a story dated before his term the
+    title the text writes is still believed, as a separate role word is."""
+    coded = code_one("President Obama met Kenyan officials in Nairobi.", date="2000-01-01")
+    obama = next(a for a in coded.actors if "Obama" in a.text)
+    assert obama.code == "USAGOV", obama
+    assert "role 'president'" in obama.reason
+    bare = code_one("Obama met Kenyan officials in Nairobi.", date="2000-01-01")
+    assert next(a for a in bare.actors if a.text == "Obama").code == "USA"
+
+
+def test_a_military_title_before_a_name_is_the_military(code_one: Code) -> None:
+    coded = code_one("General Ibrahim Doumbia ordered the arrest of two Malian ministers.")
+    general = next(a for a in coded.actors if "Doumbia" in a.text)
+    assert general.sectors == ("MIL",), general
+    coded = code_one("Lt. Gen. Ibrahim Doumbia criticised the Malian government.")
+    assert any("Doumbia" in a.text and a.code == "MLIMIL" for a in coded.actors), coded.actors
+    # Not a title: "general" as an adjective or in another office.
+    strike = code_one("Malian unions called a general strike in Bamako.")
+    assert all("MIL" not in a.sectors for a in strike.actors), strike.actors
+    attorney = code_one("The Malian attorney general charged two ministers.")
+    assert any(a.code == "MLIGOV" for a in attorney.actors), attorney.actors
+
+
+def test_bracketed_letters_after_a_name_abbreviate_it_and_are_no_person(
+    code_one: Code,
+) -> None:
+    """ "AKK" is also the initials of a German defence minister in the people file."""
+    coded = code_one(
+        "Officials of the Tuzla Farmers Association (AKK) criticised the Bosnian government.",
+        date="2020-01-01",
+    )
+    assert all(a.country != "DEU" for a in coded.actors), coded.actors
+    alone = code_one("AKK criticised Russia.", date="2020-01-01")
+    assert alone.actors[0].code == "DEUGOV"

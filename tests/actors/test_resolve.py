@@ -273,3 +273,31 @@ def test_a_town_the_tagger_calls_a_person_is_still_a_place_after_in(code_one: Co
         "against sending troops to Iraq."
     )
     assert actor_at(coded, "students")[:2] == ("TUREDU", "TUR")
+
+
+def test_a_pronoun_does_not_vote_again_for_its_antecedents_country(code_one: Code) -> None:
+    """A role with no country takes the country its sentence names most; "it" repeating
+    "Canada" is one naming, so the place named for the role decides."""
+    found = triples(
+        code_one("Canada said it would not meet the kidnappers' demands to free hostages in Mali.")
+    )
+    assert any(t == "MLICRM" for _, t, _ in found), found
+
+
+def test_a_phrase_headed_by_no_name_is_no_place_to_borrow_from(code_one: Code) -> None:
+    """ "in U.S.-Soviet talks" names countries, not a place where the role is."""
+    found = triples(
+        code_one(
+            "The Dutch government welcomed President Tuttle's statement as proof of "
+            "Washington's wish for progress in U.S.-Soviet arms talks.",
+            date="1987-01-01",
+        )
+    )
+    assert ("NLDGOV", "USAGOV", "051") in found, found
+
+
+def test_rulers_are_the_government_and_rwandas_ruling_front_a_party(code_one: Code) -> None:
+    coded = code_one("Poland rejected calls by Belarus's rulers for economic aid.")
+    assert any(a.code == "BLRGOV" for a in coded.actors), coded.actors
+    front = code_one("The Rwandan Patriotic Front (RPF) criticised Uganda.", date="2005-01-01")
+    assert front.actors[0].code == "RWAPTYRPF", front.actors

@@ -212,10 +212,18 @@ def test_the_doer_of_an_event_noun_subject_is_the_source(code_one: Code) -> None
     assert any(s == "NGAMIL" and c == "1823" for s, _, c in found), found
 
 
-def test_a_capital_named_as_a_place_is_its_country_not_its_government(code_one: Code) -> None:
-    assert ("THAGOV", "THA", "1723") in triples(
+def test_a_capital_named_as_a_place_is_a_place_not_its_government(code_one: Code) -> None:
+    # A curfew on a capital is imposed on its people, as one on any other town is.
+    assert ("THAGOV", "THACVL", "1723") in triples(
         code_one("Thai authorities imposed a curfew on Bangkok.")
     )
+    assert ("TURGOV", "TURCVL", "1723") in triples(
+        code_one("Turkish authorities imposed a curfew in Cizre.")
+    )
+    # Named alone as what is struck, the capital is the city too.
+    assert ("RUSMIL", "UKRCVL", "190") in triples(code_one("Russian missiles struck Kyiv."))
+    # A measure that is no force leaves the place its country.
+    assert ("RUS", "UKR", "163") in triples(code_one("Russia imposed an embargo on Kyiv."))
 
 
 def test_a_killing_by_a_weapon_is_an_attack_even_with_no_one_named(code_one: Code) -> None:

@@ -1,0 +1,48 @@
+"""Whom an act is aimed at when its object is a thing: the party a truce, a refusal, an act
+of defiance, an alert or a mobilisation is about (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from detente.types import CodedArticle
+from tests.helpers import triples
+
+Code = Callable[..., CodedArticle]
+
+
+def test_a_demanded_truce_is_demanded_of_whom_it_is_with(code_one: Code) -> None:
+    found = triples(code_one("Chadian rebels demanded a truce with government troops."))
+    assert ("TCDREB", "TCDMIL", "107") in found, found
+
+
+def test_a_refusal_of_entry_to_a_people_is_aimed_at_them(code_one: Code) -> None:
+    found = triples(code_one("Togo was still refusing admittance to Nigerians on Monday."))
+    assert ("TGO", "NGA", "120") in found, found
+
+
+def test_an_act_in_defiance_of_someone_is_aimed_at_them(code_one: Code) -> None:
+    found = triples(
+        code_one("Thousands of students blocked roads in Lahore in defiance of the Pakistani army.")
+    )
+    assert any(t == "PAKMIL" and c.startswith("14") for _, t, c in found), found
+    # without it, the place is the target, as before
+    plain = triples(code_one("Thousands of students blocked roads in Lahore."))
+    assert not any(t == "PAKMIL" for _, t, _ in plain), plain
+
+
+def test_forces_on_alert_somewhere_are_aimed_at_that_place(code_one: Code) -> None:
+    found = triples(
+        code_one("Indian troops remained on alert in Kashmir today to prevent more violence.")
+    )
+    assert ("INDMIL", "IND", "152") in found, found
+    # an event named as what came before is no place of the verb
+    before = triples(
+        code_one("Forty Malian rebels surrendered in Gao following an army offensive.")
+    )
+    assert not any(c.startswith("19") and t == "MLICVL" for _, t, c in before), before
+
+
+def test_a_mobilisation_for_a_war_is_aimed_at_the_enemy(code_one: Code) -> None:
+    found = triples(code_one("Armenia mobilised its reserves for a war against Azerbaijan."))
+    assert ("ARM", "AZE", "154") in found, found
