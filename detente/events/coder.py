@@ -420,7 +420,7 @@ class EventCoder:
                 # (after the pairs, so their own country named as the place still counts
                 # as no target: "Iraqi Kurds demonstrated in northern Iraq").
                 src = as_civilians(src, self.lexicon, people_only=True)
-            if tgt is None and code[:2] == PROTEST_ROOT:
+            if tgt is None and (code[:2] == PROTEST_ROOT or "own_government" in pattern.flags):
                 implicit = own_government(src, frame.trigger)
             elif tgt is None and "own_country" in pattern.flags:
                 implicit = own_country(src, frame.trigger)

@@ -38,6 +38,7 @@ FLAGS = frozenset(
         "no_inherit",
         "fallback",
         "own_country",
+        "own_government",
         "no_infinitive",
     }
 )

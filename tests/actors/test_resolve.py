@@ -301,3 +301,10 @@ def test_rulers_are_the_government_and_rwandas_ruling_front_a_party(code_one: Co
     assert any(a.code == "BLRGOV" for a in coded.actors), coded.actors
     front = code_one("The Rwandan Patriotic Front (RPF) criticised Uganda.", date="2005-01-01")
     assert front.actors[0].code == "RWAPTYRPF", front.actors
+
+
+def test_an_assembly_is_a_legislature_and_east_jerusalem_palestinian(code_one: Code) -> None:
+    coded = code_one("Municipal officials demanded support from the Kosovo Assembly.")
+    assert any(a.code == "KOSLEG" for a in coded.actors), coded.actors
+    found = triples(code_one("Israel threatened to ban voting in East Jerusalem."))
+    assert any(t is not None and t.startswith("PSE") for _, t, _ in found), found

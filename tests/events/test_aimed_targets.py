@@ -46,3 +46,11 @@ def test_forces_on_alert_somewhere_are_aimed_at_that_place(code_one: Code) -> No
 def test_a_mobilisation_for_a_war_is_aimed_at_the_enemy(code_one: Code) -> None:
     found = triples(code_one("Armenia mobilised its reserves for a war against Azerbaijan."))
     assert ("ARM", "AZE", "154") in found, found
+
+
+def test_calling_off_a_strike_is_aimed_at_the_strikers_government(code_one: Code) -> None:
+    found = triples(code_one("Kenyan doctors called off their strike on Monday."))
+    assert ("KENHLH", "KENGOV", "082") in found, found
+    # a government calling off its own rally aims it at no one
+    own = triples(code_one("The Kenyan government called off the rally."))
+    assert ("KENGOV", None, "082") in own, own
