@@ -680,8 +680,9 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
         else:
             frame.targets += _prep_objects(noun, slot)
     # "granted asylum to X", "gave Ivory Coast $5 million of aid": the light verb (reached
-    # through "of" phrases) carries the target.
-    verb = _light_verb_of(noun)
+    # through "of" phrases, or through the noun a compound names: "launched a mediation
+    # effort on Saturday between X and Y") carries the target.
+    verb = _light_verb_of(noun) or (_light_verb_of(noun.head) if len(holders) > 1 else None)
     if verb is not None:
         for slot in frame.pattern.targets:
             frame.targets += [

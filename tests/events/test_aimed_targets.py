@@ -54,3 +54,13 @@ def test_calling_off_a_strike_is_aimed_at_the_strikers_government(code_one: Code
     # a government calling off its own rally aims it at no one
     own = triples(code_one("The Kenyan government called off the rally."))
     assert ("KENGOV", None, "082") in own, own
+
+
+def test_a_mediation_effort_is_between_whom_its_verb_names(code_one: Code) -> None:
+    """The parser hangs "between" on the verb, past the noun "mediation" modifies."""
+    found = triples(
+        code_one(
+            "Kuwait's emir launched a mediation effort on Saturday between Qatar and Saudi Arabia."
+        )
+    )
+    assert {("KWTGOV", "QAT", "045"), ("KWTGOV", "SAU", "045")} <= found, found
