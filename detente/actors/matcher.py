@@ -187,6 +187,7 @@ class ActorMatcher:
             if not covered.intersection(range(m.start, m.end))
             and not _after_model(doc, m)
             and not _title_without_name(doc, m)
+            and not _counted_in_compound(doc, m)
         ]
         return sorted(names + places + roles, key=lambda m: m.start)
 
@@ -257,6 +258,19 @@ def _first_name(doc: Doc, match: Match) -> bool:
         return False
     after = doc[match.end]
     return after.ent_type_ == "PERSON" and after.ent_iob_ == "I" and after.pos_ == "PROPN"
+
+
+def _counted_in_compound(doc: Doc, match: Match) -> bool:
+    """ "multi-party elections", "a one-party state", "an all-party conference": a role word
+    hyphened to a count describes the thing, it names no actor."""
+    if match.start < 2 or doc[match.start - 1].text != "-":
+        return False
+    prefix = doc[match.start - 2]
+    return prefix.pos_ in {"NUM", "DET"} or prefix.lower_ in _COUNT_PREFIXES
+
+
+# Prefixes that count what the hyphened word names ("multi-party", "cross-party").
+_COUNT_PREFIXES = frozenset({"multi", "cross", "inter", "bi", "tri"})
 
 
 def _title_without_name(doc: Doc, match: Match) -> bool:

@@ -394,7 +394,7 @@ class ActorResolver:
             i in ctx.by_token
             and ctx.by_token[i].is_name
             and depth[i] == 1
-            and ctx.doc[i].dep_ in {"amod", "compound"}
+            and ctx.doc[i].dep_ in {"amod", "compound", "nmod"}
             for i in depth
         )
 

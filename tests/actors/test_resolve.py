@@ -308,3 +308,22 @@ def test_an_assembly_is_a_legislature_and_east_jerusalem_palestinian(code_one: C
     assert any(a.code == "KOSLEG" for a in coded.actors), coded.actors
     found = triples(code_one("Israel threatened to ban voting in East Jerusalem."))
     assert any(t is not None and t.startswith("PSE") for _, t, _ in found), found
+
+
+def test_a_body_named_before_its_bracketed_abbreviation_heads_its_phrase(code_one: Code) -> None:
+    """ "The Asia-Pacific Economic Cooperation (APEC) forum": the parser makes the name a
+    modifier (nmod) of "forum"; the forum is APEC, not a thing."""
+    coded = code_one(
+        "The Asia-Pacific Economic Cooperation (APEC) forum agreed to set up a trade office."
+    )
+    assert any(e.source is not None and e.source.org == "APEC" for e in coded.events), coded.events
+
+
+def test_a_role_word_hyphened_to_a_count_names_no_actor(code_one: Code) -> None:
+    found = triples(
+        code_one("The opposition said it will boycott Kenya's first multi-party elections.")
+    )
+    assert ("KENOPP", "KEN", "133") in found, found
+    # a party named as such is still one
+    parties = triples(code_one("Kenyan opposition parties will boycott the elections."))
+    assert any(s == "KENOPPPTY" for s, _, _ in parties), parties
