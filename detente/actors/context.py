@@ -102,6 +102,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             continue
         if ctx.doc[m.head].pos_ == "PRON":
             continue  # "it" says again what its antecedent said: one vote, not two
+        if ctx.doc[m.head].lemma_.lower() in _BORDER_NOUNS:
+            continue  # "on the Thai border": a border has two sides
         code = actor.code[:3] if not actor.org else ctx.dictionary_code(actor.country)
         # "Israeli forces demolished the homes of two attackers near Jenin": another
         # actor's nationality is its own; a country or place named as such says more.
@@ -126,6 +128,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             continue
         if names_a_town(entry, ctx.doc[match.end - 1]):
             continue  # "the city of Tripoli" says nothing of Libya
+        if _names_a_border(ctx.doc[match.end - 1]):
+            continue  # "a rebel stronghold on the Thai border": a border has two sides
         # "killed 20 civilians in Idlib": a town named in the sentence says where the role
         # is, more than the nationality of the one who acted ("Russian strikes").
         weight = _PLACE_WEIGHT if _named_as_place(ctx.doc[match.end - 1], match) else 1.0
@@ -219,6 +223,18 @@ def _named_as_place(token: Token, match: Match | None) -> bool:
 # "imposed a curfew on Bangkok", "protests in Paris": a capital after these is the place.
 LOCATIVE = frozenset({"in", "on", "at", "near", "into", "across", "around", "outside", "inside"})
 
+
+def _names_a_border(token: Token) -> bool:
+    """The country word is what a border is of: "the Thai border", "the border with Iraq"."""
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "with":
+        head = head.head
+    elif token.dep_ not in {"amod", "compound"}:
+        return False
+    return head.lemma_.lower() in _BORDER_NOUNS
+
+
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary", "borderland"})
 
 _TOWN_NOUNS = frozenset({"city", "town", "port", "village", "capital", "province", "district"})
 

@@ -179,9 +179,10 @@ class EventCoder:
                 event_type=replace(
                     event.event_type,
                     plover_type=by_trigger.plover_type,
-                    plover_mode=by_trigger.mode,
+                    plover_mode=by_trigger.mode or None,
                 ),
-                reason=f"{event.reason}; PLOVER {by_trigger.plover_type}/{by_trigger.mode} for "
+                reason=f"{event.reason}; PLOVER "
+                f"{'/'.join(filter(None, (by_trigger.plover_type, by_trigger.mode)))} for "
                 f"'{trigger.text}' ({by_trigger.where})",
             )
         found = mode_from_text(trigger, event.event_type.plover_type, self.mode_cues)

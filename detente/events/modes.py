@@ -78,7 +78,7 @@ def _check_mode(ontology: Ontology, plover_type: str, mode: str, path: str, line
         raise DataFileError(
             path, line, f"unknown PLOVER type {plover_type!r}", fix="use a PLOVER type"
         )
-    if mode not in known.modes:
+    if mode and mode not in known.modes:
         raise DataFileError(
             path,
             line,

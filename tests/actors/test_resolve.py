@@ -327,3 +327,11 @@ def test_a_role_word_hyphened_to_a_count_names_no_actor(code_one: Code) -> None:
     # a party named as such is still one
     parties = triples(code_one("Kenyan opposition parties will boycott the elections."))
     assert any(s == "KENOPPPTY" for s, _, _ in parties), parties
+
+
+def test_a_border_named_by_a_country_lends_a_role_no_country(code_one: Code) -> None:
+    """A border has two sides: "on the Thai border" says nothing of whose rebels they are."""
+    found = triples(
+        code_one("Burmese troops attacked a Karen rebel stronghold on the Thai border.")
+    )
+    assert any(t == "MMRREB" for _, t, _ in found), found

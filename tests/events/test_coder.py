@@ -444,10 +444,14 @@ def test_an_arrival_with_no_one_arriving_is_no_visit(code_one: Code) -> None:
         ),
         ("A Kenyan court sentenced five Somali journalists.", "173", ("SANCTION", "convict")),
         ("Peru's prime minister resigned on Sunday.", "0831", ("RETREAT", "resign")),
+        # a military occupation carried out is ASSAULT (PLOVER manual), with no mode ...
+        ("Ethiopian troops captured the Eritrean town of Badme.", "192", ("ASSAULT", None)),
+        # ... an annexation stays what the CAMEO -> PLOVER table says
+        ("Russia annexed the Ukrainian region of Kherson.", "192", ("COERCE", "seize")),
     ],
 )
 def test_plover_splits_what_one_cameo_code_lumps_by_the_trigger(
-    code_one: Code, sentence: str, cameo: str, plover: tuple[str, str]
+    code_one: Code, sentence: str, cameo: str, plover: tuple[str | None, str | None]
 ) -> None:
     events = [e for e in code_one(sentence).events if e.event_type.cameo == cameo]
     assert events, sentence
