@@ -466,7 +466,23 @@ class EventCoder:
     def _obligation(
         self, ctx: DocActors, frame: Frame, assessment: Assessment, act: str
     ) -> tuple[str, list[Actor], str] | None:
-        """The demand or appeal code, and who makes it, for "X said Y must/should do Z"."""
+        """The demand or appeal code, and who makes it, for "X said Y must/should do Z", or
+        for "X ordered Y to do Z" (an order: X demands it of Y)."""
+        commander = next(
+            (
+                t
+                for t in frame.trigger.ancestors
+                if t.text == assessment.cue and self.lexicon.is_cue("command", t.lemma_.lower())
+            ),
+            None,
+        )
+        if commander is not None:
+            code = self.lexicon.obligation_code(act, True)
+            speaker = subject_of(commander, self.lexicon)
+            found = self.resolver.resolve(ctx, speaker.head) if speaker is not None else []
+            if code is None or not found or speaker is None:
+                return None
+            return code, found, f"who gives the order: {speaker.how}"
         demand = (assessment.cue or "").lower() == "must"
         code = self.lexicon.obligation_code(act, demand)
         verbs = [t for t in [frame.trigger, *frame.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}]

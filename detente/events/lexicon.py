@@ -70,6 +70,7 @@ CUE_KINDS = frozenset(
         "refusal_noun",
         "protest_noun",
         "defiance_noun",
+        "command",
         "aim_condition",
         "failure_noun",
         "military_thing",

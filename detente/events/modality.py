@@ -224,6 +224,17 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             lexicon.is_cue("intent_verb", lemma) or lexicon.is_cue("intent_adj", lemma)
         ):
             intent = intent or Assessment(Modality.INTENT, governor.text)
+        elif complement and _orders_own_forces(governor, lexicon):
+            # "ordered his troops to pull out": what one's own forces are ordered to do is
+            # done, by them.
+            pass
+        elif infinitive and lexicon.is_cue("command", lemma):
+            # "ordered the rebels to pull out": an order, coded as the demand of what it
+            # orders (obligation_codes.tsv), if the order was given.
+            outer = _assess(governor, lexicon)
+            if outer.modality is not Modality.ASSERTED:
+                return outer
+            return Assessment(Modality.OBLIGED, governor.text)
         elif complement and lexicon.is_cue("request", lemma):
             return Assessment(Modality.REQUESTED, governor.text)
         elif infinitive and lexicon.is_cue("refusal", lemma):
@@ -247,6 +258,16 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
     if _is_question(trigger):
         return Assessment(Modality.QUESTION, "?")
     return intent or Assessment(Modality.ASSERTED)
+
+
+def _orders_own_forces(governor: Token, lexicon: Lexicon) -> bool:
+    """An order (`command` cues) given to one's own: "ordered his troops", "its forces"."""
+    if not lexicon.is_cue("command", governor.lemma_.lower()):
+        return False
+    return any(
+        c.dep_ == "dobj" and any(p.dep_ == "poss" and p.pos_ == "PRON" for p in c.children)
+        for c in governor.children
+    )
 
 
 def _intent_noun_of(infinitive: Token, lexicon: Lexicon) -> Token | None:
