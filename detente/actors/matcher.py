@@ -200,10 +200,16 @@ class ActorMatcher:
         for ent in doc.ents:
             if covered.intersection(range(ent.start, ent.end)):
                 continue
-            if ent.label_ not in _PLACE_LABELS and not _mistagged_place(ent):
+            # The tagger calls some towns nationalities ("west Aleppo" NORP); the gazetteer
+            # names no nationality, so a NORP name it knows is a place.
+            if ent.label_ not in _PLACE_LABELS | {"NORP"} and not _mistagged_place(ent):
                 continue
             text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
-            place = self.gazetteer.lookup(text) or self._region(ent.root, text)
+            place = (
+                self.gazetteer.lookup(text)
+                or self.gazetteer.lookup(_without_compass_word(text))
+                or self._region(ent.root, text)
+            )
             country = self.dictionary.countries.get(place.country) if place else None
             if place is None or country is None:
                 continue
@@ -224,6 +230,32 @@ class ActorMatcher:
         assert self.gazetteer is not None
         region = self.gazetteer.region(text) if root.pos_ == "PROPN" else None
         return region if region is not None and region.name == text else None
+
+
+def _without_compass_word(text: str) -> str:
+    """ "west Aleppo" -> "Aleppo": a lower-case direction before a town is no part of its
+    name (a capitalised one is: "East Timor", "South Sudan")."""
+    first, _, rest = text.partition(" ")
+    return rest if rest and first in _COMPASS_WORDS else text
+
+
+_COMPASS_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+    }
+)
 
 
 def _mistagged_place(ent: Span) -> bool:

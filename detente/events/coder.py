@@ -539,9 +539,11 @@ class EventCoder:
         indirect = True
         for fallback in (False, True):
             for arg in (a for a in frame.targets if a.fallback == fallback):
-                if fallback and actors:
+                if fallback and (actors or "direct" in frame.pattern.flags):
                     break
                 found, through = self._phrase_actors(ctx, arg.head, frame.trigger, depth=0)
+                if through is not None and "direct" in frame.pattern.flags:
+                    continue  # "released pictures of rescue workers" releases no one
                 if found:
                     actors.extend(found)
                     hows.append(arg.how + (f" (whom '{through}' concerns)" if through else ""))

@@ -39,6 +39,7 @@ FLAGS = frozenset(
         "fallback",
         "own_country",
         "own_government",
+        "direct",
         "no_infinitive",
     }
 )

@@ -335,3 +335,13 @@ def test_a_border_named_by_a_country_lends_a_role_no_country(code_one: Code) -> 
         code_one("Burmese troops attacked a Karen rebel stronghold on the Thai border.")
     )
     assert any(t == "MMRREB" for _, t, _ in found), found
+
+
+def test_a_town_the_tagger_calls_a_nationality_is_a_place_and_a_direction_no_part_of_it(
+    code_one: Code,
+) -> None:
+    """The tagger reads "west Aleppo" as a nationality (NORP); the gazetteer knows Aleppo."""
+    found = triples(code_one("Rebels shelled a school in west Aleppo on Thursday."))
+    assert any(s == "SYRREB" for s, _, _ in found), found
+    found = triples(code_one("Rebels shelled western Aleppo."))
+    assert ("SYRREB", "SYRCVL", "194") in found, found

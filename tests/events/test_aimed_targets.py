@@ -64,3 +64,13 @@ def test_a_mediation_effort_is_between_whom_its_verb_names(code_one: Code) -> No
         )
     )
     assert {("KWTGOV", "QAT", "045"), ("KWTGOV", "SAU", "045")} <= found, found
+
+
+def test_a_release_frees_its_object_not_what_the_object_shows(code_one: Code) -> None:
+    assert triples(code_one("Syria released 24 Turkish sailors in Damascus.")) == {
+        ("SYR", "TURMIL", "0841")
+    }
+    shown = triples(
+        code_one("The White Helmets released pictures of four rescue workers in Aleppo.")
+    )
+    assert not any(c.startswith("084") for _, _, c in shown), shown

@@ -43,3 +43,8 @@ def test_troops_ordered_somewhere_are_still_deployed_and_an_order_denied_is_none
     assert any(c == "154" for _, _, c in found), found
     denied = triples(code_one("The Kenyan president did not order the rebels to withdraw."))
     assert not any(c.startswith("10") for _, _, c in denied), denied
+
+
+def test_commanding_units_is_leading_them_not_an_order(code_one: Code) -> None:
+    found = triples(code_one("The Malian colonel commanded two army battalions near Gao."))
+    assert not any(c.startswith("10") for _, _, c in found), found
