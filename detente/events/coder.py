@@ -479,10 +479,10 @@ class EventCoder:
         if commander is not None:
             code = self.lexicon.obligation_code(act, True)
             speaker = subject_of(commander, self.lexicon)
-            found = self.resolver.resolve(ctx, speaker.head) if speaker is not None else []
-            if code is None or not found or speaker is None:
+            if code is None or speaker is None:
                 return None
-            return code, found, f"who gives the order: {speaker.how}"
+            found = self.resolver.resolve(ctx, speaker.head)
+            return (code, found, f"who gives the order: {speaker.how}") if found else None
         demand = (assessment.cue or "").lower() == "must"
         code = self.lexicon.obligation_code(act, demand)
         verbs = [t for t in [frame.trigger, *frame.trigger.ancestors] if t.pos_ in {"VERB", "AUX"}]
