@@ -55,6 +55,8 @@ _PLACE_NOUNS = {
     "province", "region", "governorate", "state", "oblast", "district", "county", "area",
     "prefecture", "city", "town", "village", "capital", "port", "resort", "enclave", "camp",
     "outskirts", "outskirt", "suburb", "neighbourhood", "neighborhood", "island", "valley", "strip",
+    # parts of a place: "a residential sector of Beirut", "the eastern part of Aleppo"
+    "sector", "part", "quarter", "zone", "heart", "centre", "center", "edge", "street",
 }  # fmt: skip
 # Roots whose events, with no place named, happen in the source's own country.
 _AID_ROOT = "07"

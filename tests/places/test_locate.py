@@ -29,6 +29,13 @@ def placed(coded: CodedArticle, root: str) -> Event:
             "LBN",
             "country",
         ),
+        # a part of a place is in it
+        (
+            "Gunmen attacked a Lebanese army post in a residential sector of Beirut.",
+            "19",
+            "LBN",
+            "city",
+        ),
     ],
 )
 def test_locative_phrases_place_the_event(
