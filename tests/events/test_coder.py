@@ -289,6 +289,9 @@ def test_a_meeting_of_two_is_coded_both_ways_but_an_intention_only_for_its_speak
 ) -> None:
     found = triples(code_one("Kenya's president met Tanzania's president in Arusha on Monday."))
     assert {("KENGOV", "TZAGOV", "040"), ("TZAGOV", "KENGOV", "040")} <= found
+    # a phone call too: both spoke
+    found = triples(code_one("Kenya's president telephoned Tanzania's president on Monday."))
+    assert {("KENGOV", "TZAGOV", "041"), ("TZAGOV", "KENGOV", "041")} <= found
     found = triples(code_one("Kenya will cooperate with Tanzania on border security."))
     assert {(s, t) for s, t, _ in found} == {("KEN", "TZA")}
 
