@@ -205,9 +205,10 @@ class ActorMatcher:
             if ent.label_ not in _PLACE_LABELS | {"NORP"} and not _mistagged_place(ent):
                 continue
             text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
+            town = _without_compass_word(text)
             place = (
                 self.gazetteer.lookup(text)
-                or self.gazetteer.lookup(_without_compass_word(text))
+                or (self.gazetteer.lookup(town) if town != text else None)
                 or self._region(ent.root, text)
             )
             country = self.dictionary.countries.get(place.country) if place else None

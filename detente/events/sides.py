@@ -59,12 +59,8 @@ def as_civilians(actor: Actor, lexicon: Lexicon, *, people_only: bool = False) -
     if not people_only and _capital_as_place(actor):
         # "would blockade Paris", "shelled Kyiv": the city, not the government its name
         # also stands for
-        return replace(
-            actor,
-            code=f"{actor.code[: -len(''.join(actor.sectors))]}CVL",
-            sectors=("CVL",),
-            reason=f"{actor.reason}; a capital attacked or coerced: the city's civilians (CVL)",
-        )
+        metonym = replace(actor, code=actor.code.removesuffix("".join(actor.sectors)), sectors=())
+        return _with_sector(metonym, "CVL", "a capital attacked or coerced: the city's civilians")
     if not _bare_country(actor):
         return actor
     kinds = ("country adjective",) if people_only else ("place ", "country adjective")
