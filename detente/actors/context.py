@@ -46,7 +46,9 @@ def with_context_country(ctx: DocActors, head: int, actors: tuple[Actor, ...]) -
     actor = actors[0]
     lender, how = None, "country from context"
     if set(actor.sectors) & STATE_SECTORS:
-        lender, how = _speaker_country(ctx, head), "the speaker's country"
+        lender, how = _conjunct_country(ctx, head), "the country of the actor named with it"
+        if lender is None:
+            lender, how = _speaker_country(ctx, head), "the speaker's country"
     if lender is None:
         lender, how = _context_country(ctx, head), "country from context"
     if lender is None:
@@ -285,6 +287,18 @@ def _lender(ctx: DocActors, mention: int, text: str | None = None) -> tuple[str,
 # Sectors of a state's own bodies: "the army", "police", "the government" (the events
 # package reads them too: a protest by a state body is not aimed at its own government).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _conjunct_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """ "French National Assembly president Laurent Fabius and a group of deputies held talks
+    with Romania's new government": a state body named together with a national actor is
+    that actor's country's, not the country the sentence names most. (Not for rebels: in
+    "Russian troops and separatists" the separatists are not Russia's.)"""
+    for conjunct in ctx.doc[head].conjuncts:
+        named = ctx.cache.get((conjunct.i, False), ())
+        if len(named) == 1 and not named[0].country_from_context:
+            return _lender(ctx, conjunct.i)
+    return None
 
 
 def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

@@ -40,7 +40,7 @@ _GENDERED = {
     **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
 }
 # How far back (in sentences) each kind of reference looks for its antecedent.
-_REACH = {"person": 6, "country": 4, "organisation": 4, "igo": 6}
+_REACH = {"person": 6, "country": 4, "organisation": 4, "igo": 6, "side": 5}
 _DEFAULT_REACH = 3
 
 
@@ -181,6 +181,32 @@ def antecedents(
     return found if len(found) == reference.number else []
 
 
+def paired_sides(history: list[Mentioned], reference: Token, sentence: int) -> list[Mentioned]:
+    """The two sides "the two sides" or "both sides" stand for, where the text named two
+    together: conjoined ("Sudan's army and the RSF signed a truce") or one with the other
+    ("RSF fighters clashed with army troops"); the latest such pair within reach."""
+    doc = reference.doc
+    fits = _FITS["side"]
+    reach = _REACH.get("side", _DEFAULT_REACH)
+    before = [
+        m for m in history if m.head < reference.i and sentence - m.sentence <= reach and fits(m)
+    ]
+    by_head = {m.head: m for m in before}
+    for mention in sorted(before, key=lambda m: -m.head):
+        head = doc[mention.head]
+        if head.dep_ in {"amod", "compound", "nmod", "poss"}:
+            continue  # "Saudi, U.S. and Sudanese representatives" are one side, not three
+        partners = [c.i for c in head.conjuncts]
+        holder = head.head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "with" and holder.pos_ == "VERB":
+            partners += [c.i for c in holder.children if c.dep_ == "nsubj"]
+        for partner in partners:
+            other = by_head.get(partner)
+            if other is not None and other.actors[0].code != mention.actors[0].code:
+                return sorted((other, mention), key=lambda m: m.head)
+    return []
+
+
 def referring_actors(
     found: list[Mentioned], reference: Reference, span: Span, word: str
 ) -> list[Actor]:
@@ -263,8 +289,9 @@ _FITS: dict[str, Callable[[Mentioned], bool]] = {
     "person": lambda m: _single(m) and m.actors[0].kind is ActorKind.PERSON,
     "actor": lambda m: _single(m),
     # one side of a conflict or talks: any one actor, conjoined or not ("the army and the
-    # RSF ... both sides")
-    "side": lambda m: len(m.actors) == 1,
+    # RSF ... both sides"), that the text places somewhere ("near the presidential palace"
+    # names no side)
+    "side": lambda m: len(m.actors) == 1 and bool(m.actors[0].country or m.actors[0].org),
     "plural": lambda m: m.plural or len(m.actors) > 1 or m.actors[0].kind is ActorKind.ORGANISATION,
     # "it": a country, an organisation, or one body named by its role ("the Islamist Nahda
     # party said it will boycott", whose country the context gives later)

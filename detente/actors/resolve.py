@@ -38,6 +38,7 @@ from detente.actors.coref import (
     Reference,
     antecedents,
     load_references,
+    paired_sides,
     pronoun_gender,
     reference_key,
     referring_actors,
@@ -390,6 +391,8 @@ class ActorResolver:
         reference = self._reference(head)
         if reference is not None and reference.refers_to == "partitive":
             return False
+        if reference is not None and not refers_back(head) and _has_of_phrase(head):
+            return False  # "a group of Chechen refugees" is some of them, as "a number of" is
         return not any(
             i in ctx.by_token
             and ctx.by_token[i].is_name
@@ -443,6 +446,8 @@ class ActorResolver:
             if history
             else []
         )
+        if not found and reference.refers_to == "side" and reference.number == 2:
+            found = paired_sides(ctx.history, token, sentence_number(token))
         found = found or antecedents(
             ctx.history,
             token.i,
@@ -710,3 +715,7 @@ def _coordinated(doc: Doc, match: Match, chosen: list[Match]) -> bool:
     return any(
         conj.i in chosen_tokens for i in range(match.start, match.end) for conj in doc[i].conjuncts
     )
+
+
+def _has_of_phrase(head: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)

@@ -11,6 +11,7 @@ an event ("condemned the attack" does not make the condemner the attacker).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -80,18 +81,30 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     )
     key = (id(lexicon), token.i)
     if key not in known:
-        known[key] = _match_pattern(token, lexicon)
+        known[key] = None
+        for pattern in _fitting_patterns(token, lexicon):
+            known[key] = pattern
+            # "hosted talks between Israel and Hamas" mediates; "hosted the Japanese prime
+            # minister for a meeting" names no sides of the meeting: a light-verb row that
+            # needs a target and finds none here gives way to the word's plainer rows.
+            if not (pattern.objects and "needs_target" in pattern.flags):
+                break
+            frame = build_frame(token, pattern, lexicon)
+            if frame.targets or frame.mutual:
+                break
     return known[key]
 
 
-def _match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
+def _fitting_patterns(token: Token, lexicon: Lexicon) -> Iterator[Pattern]:
+    """The lexicon patterns this token satisfies, most specific first (lazily: the first
+    one usually decides)."""
     pos = token.pos_ if token.pos_ in {"VERB", "NOUN"} else None
     if pos == "NOUN" and token.dep_ == "compound" and token.head.lemma_ not in EVENT_CARRIERS:
-        return None  # "invasion forces", "attack helicopters": a kind of thing, no event
+        return  # "invasion forces", "attack helicopters": a kind of thing, no event
     if token.pos_ == "ADJ" and token.dep_ in {"acomp", "attr", "oprd"}:
         pos = "ADJ"  # only a predicate adjective judges someone: "X is too heavy-handed"
     if pos is None:
-        return None
+        return
     lemma = _hyphenated(token) if pos == "ADJ" else token.lemma_.lower()
     for pattern in lexicon.candidates(lemma, pos):
         if pattern.particle and not _has_particle(token, pattern.particle):
@@ -100,12 +113,21 @@ def _match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
             c.dep_ == "xcomp" and is_infinitive(c) for c in token.children
         ):
             continue  # "tried to hack into the network" is an attempt, not a trial
-        if pattern.objects:
-            obj = object_of(token, pattern.objects)
-            if obj is None or _kind_is_coded(obj, pattern.objects, lexicon):
-                continue
-        return pattern
-    return None
+        if "clause" in pattern.flags and not _takes_finite_clause(token):
+            continue  # "protested that Japan had violated its airspace" states a protest
+        obj = object_of(token, pattern.objects) if pattern.objects else None
+        if pattern.objects and (obj is None or _kind_is_coded(obj, pattern.objects, lexicon)):
+            continue
+        yield pattern
+
+
+def _takes_finite_clause(verb: Token) -> bool:
+    """A verb whose complement is a clause with its own subject: "protested that Japan had
+    violated its airspace"."""
+    return any(
+        c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in verb.children
+    )
 
 
 def _kind_is_coded(obj: Token, objects: frozenset[str], lexicon: Lexicon) -> bool:

@@ -41,6 +41,7 @@ FLAGS = frozenset(
         "own_government",
         "direct",
         "no_infinitive",
+        "clause",
     }
 )
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})
@@ -100,7 +101,11 @@ class Pattern:
 
     @property
     def specificity(self) -> int:
-        return (2 if self.particle else 0) + (2 if self.objects else 0) + (1 if self.targets else 0)
+        return (
+            (2 if self.particle else 0)
+            + (2 if self.objects or "clause" in self.flags else 0)
+            + (1 if self.targets else 0)
+        )
 
     def describe(self) -> str:
         parts = [self.lemma]

@@ -112,6 +112,22 @@ def test_both_sides_are_the_two_actors_named_last(code_one: Code) -> None:
     assert asked == {"SDNMIL", "SDNREBRSF"}, found
 
 
+def test_the_two_sides_are_the_pair_named_together_not_the_last_two_names(
+    code_one: Code,
+) -> None:
+    """Others are named after the pair (a town, a ministry, the mediator): "the two sides"
+    are still the ones named together, and a phrase that names no country is no side."""
+    found = triples(
+        code_one(
+            "Armenia and Azerbaijan signed a ceasefire on Friday. Fighting had raged near "
+            "the presidential palace in Stepanakert, the French foreign ministry said. "
+            "Qatar began hosting talks between the two sides in Doha."
+        )
+    )
+    assert ("QAT", "ARM", "045") in found and ("QAT", "AZE", "045") in found, found
+    assert ("ARM", "AZE", "040") in found, found
+
+
 def test_he_prefers_the_last_sentences_subject_and_her_skips_whom_he_named(
     code_one: Code,
 ) -> None:

@@ -345,3 +345,16 @@ def test_a_town_the_tagger_calls_a_nationality_is_a_place_and_a_direction_no_par
     assert any(s == "SYRREB" for s, _, _ in found), found
     found = triples(code_one("Rebels shelled western Aleppo."))
     assert ("SYRREB", "SYRCVL", "194") in found, found
+
+
+def test_a_state_body_named_with_a_national_actor_is_of_its_country(code_one: Code) -> None:
+    # the sentence names Kenya twice, but the commanders came with the Ugandan president
+    found = triples(
+        code_one(
+            "Ugandan President Yoweri Museveni and army commanders met Kenya's foreign minister "
+            "in Nairobi, Kenya's capital.",
+            date="2021-05-04",
+        )
+    )
+    assert ("UGAMIL", "KENGOV", "040") in found
+    assert ("KENMIL", "KENGOV", "040") not in found

@@ -688,3 +688,18 @@ def test_regret_addressed_to_no_one_is_no_apology(code_one: Code) -> None:
         code_one("Israel expressed regret over the deaths of three Egyptian soldiers.")
     )
     assert any(c.startswith("055") and t == "EGYMIL" for _, t, c in apology), apology
+
+
+def test_hosting_talks_between_two_others_mediates_and_hosting_a_guest_is_a_visit(
+    code_one: Code,
+) -> None:
+    mediated = triples(code_one("Norway hosted talks between Colombia and the ELN rebels in Oslo."))
+    assert ("NOR", "COL", "045") in mediated, mediated
+    # no "between" phrase names sides of the meeting: the plainer hosting row applies
+    hosted = triples(
+        code_one(
+            "Indian Prime Minister Narendra Modi hosted the Japanese prime minister in Delhi "
+            "for a meeting on closer ties between the two countries' firms."
+        )
+    )
+    assert ("INDGOV", "JPNGOV", "043") in hosted, hosted

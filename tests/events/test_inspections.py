@@ -18,3 +18,14 @@ def test_inspectors_sent_to_a_country_investigate_it(code_one: Code) -> None:
 def test_inspectors_sent_to_no_actor_are_no_event(code_one: Code) -> None:
     # a factory names no one looked into
     assert not code_one("Pakistan sent inspectors to the textile factory.").events
+
+
+def test_inspectors_sent_to_a_site_in_a_country_investigate_the_country(code_one: Code) -> None:
+    # the parser hangs "in western Syria" on the sending verb, not on the site
+    found = triples(
+        code_one(
+            "The OPCW sent inspectors to the Barzah Research Centre (BRC) in western Syria "
+            "to check the stockpiles."
+        )
+    )
+    assert any(code == "090" and target == "SYR" for _, target, code in found)

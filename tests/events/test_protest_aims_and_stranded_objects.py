@@ -88,3 +88,21 @@ def test_a_speaker_described_by_a_participle_is_still_the_speaker(code_one: Code
     assert [(e.source.text, e.target.code) for e in demands if e.source and e.target] == [
         ("The Red Cross", "ISRMIL")
     ]
+
+
+def test_a_protest_stated_in_a_clause_is_criticism_not_a_demonstration(code_one: Code) -> None:
+    stated = triples(
+        code_one("The Chilean government protested that Argentina had violated its airspace.")
+    )
+    assert ("CHLGOV", "ARG", "111") in stated
+    assert not any(code.startswith("14") for _, _, code in stated)
+    # a protest with no clause of its own is still a demonstration
+    staged = triples(code_one("Chilean students protested against the government in Santiago."))
+    assert any(code.startswith("14") for _, _, code in staged)
+
+
+def test_a_group_of_people_is_those_people(code_one: Code) -> None:
+    found = triples(
+        code_one("A group of Kenyan teachers began a hunger strike in Nairobi on Monday.")
+    )
+    assert ("KENEDU", "KENGOV", "142") in found
