@@ -92,13 +92,17 @@ def _person(
 ) -> Actor:
     former = why.startswith("former")
     not_yet = why.startswith("not yet")
-    if former:
+    if (former or not_yet) and role_sectors:
+        # The dictionary's office is earlier or later, but a role the text gives is the
+        # text's word: "Serbian President Kostunica" in a story dated only by its year,
+        # "President Bush" in 1990 (a namesake whose term the file does not hold), "King
+        # Hassan of Morocco" in an old story dated by its archive. "former President X"
+        # says ELI through its modifier.
+        sectors = list(role_sectors)
+    elif former:
         sectors = ["ELI"]
     elif not_yet:
-        # The dictionary's office is later, but a role the text gives is the text's word:
-        # "Serbian President Kostunica" in a story dated only by its year, "President
-        # Bush" in 1990 (a namesake whose term the file does not hold).
-        sectors = list(role_sectors)
+        sectors = []
     else:
         sectors = role_sectors or list(primary.sectors)
     base = primary.org_code if primary.org else primary.country_code

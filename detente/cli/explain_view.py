@@ -5,13 +5,18 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from detente.nlp.repairs import MENDED
 from detente.pipeline import Explanation
 
 
 def print_explanation(explanation: Explanation, console: Console) -> None:
     doc = explanation.doc
+    mended = set(doc.user_data.get(MENDED, ()))
     for index, sentence in enumerate(doc.sents):
-        parse = Table(title=f"sentence {index}: parse", header_style="bold", show_lines=False)
+        title = f"sentence {index}: parse"
+        if sentence.root.i in mended:
+            title += f" (mended: '{sentence.root.text}' closes a reporting clause)"
+        parse = Table(title=title, header_style="bold", show_lines=False)
         for column in ("i", "token", "lemma", "pos", "dep", "head", "entity"):
             parse.add_column(column)
         for token in sentence:

@@ -47,6 +47,7 @@ from detente.events.sides import (
     with_unidentified_attackers,
 )
 from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
+from detente.nlp.repairs import mend_closing_reports
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -95,8 +96,13 @@ class EventCoder:
     def _is_report_verb(self, lemma: str) -> bool:
         return self.lexicon.is_cue("report", lemma)
 
+    def _closes_a_report(self, lemma: str) -> bool:
+        """A verb that may close a sentence as who said it: "..., a rights group charged"."""
+        return self.lexicon.is_cue("report", lemma) or self.lexicon.is_cue("speech_act", lemma)
+
     def code(self, article: Article, doc: Doc) -> DocCoding:
         doc.user_data.setdefault("detente_text", article.text)  # the text it was parsed from
+        mend_closing_reports(doc, self._closes_a_report)
         ctx = self.resolver.prepare(doc, article.date)
         dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (

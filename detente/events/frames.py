@@ -199,6 +199,18 @@ def _judgement_arguments(frame: Frame, lexicon: Lexicon) -> None:
             break
 
 
+def _active_after_passive(verb: Token) -> bool:
+    """An active verb conjoined to a passive one: "has been indicted ... and will resign"
+    (not "was arrested by police and charged with murder", a participle that shares the
+    passive)."""
+    own_auxiliary = any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return (
+        is_passive(verb.head)
+        and not is_passive(verb)
+        and (own_auxiliary or verb.tag_ in {"VBD", "VBZ", "VBP"})
+    )
+
+
 def _described_by_participle(subject: Token) -> Token | None:
     """ "The Red Cross operating in Iraq said ...": the parser makes the participle the
     subject and the noun it describes the participle's own subject, right before it."""
@@ -242,6 +254,12 @@ def subject_of(verb: Token, lexicon: Lexicon, _depth: int = 0) -> Argument | Non
             return Argument(obj, f"object of '{head.text}' (who is asked to act)")
         found = subject_of(head, lexicon, _depth + 1)
         return Argument(found.head, f"{found.how}, which controls '{verb.text}'") if found else None
+    if verb.dep_ == "conj" and _active_after_passive(verb):
+        # "The prime minister has been indicted by the court and will resign": the active
+        # verb shares the passive's subject, not its "by" agent.
+        patients = passive_patients(head)
+        if patients:
+            return Argument(patients[0], f"subject of '{head.text}', shared with '{verb.text}'")
     if verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
         found = subject_of(head, lexicon, _depth + 1)
         return Argument(found.head, f"{found.how}, shared with '{verb.text}'") if found else None

@@ -81,6 +81,7 @@ CUE_KINDS = frozenset(
         "undergo_under",
         "answer",
         "mass_count",
+        "speech_act",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

@@ -91,6 +91,18 @@ def test_a_title_inside_a_persons_alias_is_the_texts_word_for_the_office(
     assert next(a for a in bare.actors if a.text == "Obama").code == "USA"
 
 
+def test_after_the_files_term_a_title_in_the_text_still_names_the_office(
+    code_one: Code,
+) -> None:
+    """An archived story dated after the term: "Kenyan President Mwai Kibaki" is the
+    president the story speaks of; bare "Kibaki" is a former one, and so is he with
+    "former"."""
+    titled = code_one("Kenyan President Mwai Kibaki criticised the police.", date="2018-01-01")
+    assert titled.actors[0].code == "KENGOV", titled.actors[0]
+    bare = code_one("Kibaki criticised the police.", date="2018-01-01")
+    assert bare.actors[0].code == "KENELI", bare.actors[0]
+
+
 def test_a_military_title_before_a_name_is_the_military(code_one: Code) -> None:
     coded = code_one("General Ibrahim Doumbia ordered the arrest of two Malian ministers.")
     general = next(a for a in coded.actors if "Doumbia" in a.text)
