@@ -127,3 +127,10 @@ def test_bracketed_letters_after_a_name_abbreviate_it_and_are_no_person(
     assert all(a.country != "DEU" for a in coded.actors), coded.actors
     alone = code_one("AKK criticised Russia.", date="2020-01-01")
     assert alone.actors[0].code == "DEUGOV"
+
+
+def test_heads_of_state_beyond_the_major_powers_resolve_by_date(code_one: Code) -> None:
+    in_office = code_one("Bouteflika pardoned hundreds of prisoners.", date="2005-06-01")
+    assert in_office.actors[0].code == "DZAGOV", in_office.actors[0]
+    zambia = code_one("Levy Mwanawasa met Chinese investors in Lusaka.", date="2004-03-01")
+    assert any(a.code == "ZMBGOV" for a in zambia.actors), zambia.actors

@@ -703,3 +703,22 @@ def test_hosting_talks_between_two_others_mediates_and_hosting_a_guest_is_a_visi
         )
     )
     assert ("INDGOV", "JPNGOV", "043") in hosted, hosted
+
+
+def test_an_active_verb_conjoined_to_a_passive_shares_its_subject_not_its_agent(
+    code_one: Code,
+) -> None:
+    found = triples(
+        code_one("Kenya's interior minister was censured by parliament and resigned on Friday.")
+    )
+    assert any(code == "0831" and source == "KENGOV" for source, _, code in found), found
+    assert not any(code == "0831" and source == "KENLEG" for source, _, code in found), found
+
+
+def test_rations_delivered_are_aid_and_an_ordered_siege_is_a_blockade(code_one: Code) -> None:
+    aid = triples(
+        code_one("UNICEF delivered food rations to displaced families in Somalia's Gedo region.")
+    )
+    assert any(code == "073" and target and target.startswith("SOM") for _, target, code in aid)
+    siege = triples(code_one("Ethiopia's army chief ordered a complete siege of Mekelle."))
+    assert any(code == "191" and source == "ETHMIL" for source, _, code in siege), siege
