@@ -414,6 +414,12 @@ class EventCoder:
             if "needs_source" in pattern.flags and src is None and not weapon():
                 results.append((None, candidate("dropped: pattern needs a source", src, tgt)))
                 continue
+            if "foreign" in pattern.flags and _same_country(src, tgt):
+                # "North Korea has trained 500 hackers": training one's own is no cooperation
+                results.append(
+                    (None, candidate("dropped: the pattern needs a foreign target", src, tgt))
+                )
+                continue
             if not any(a is not None and (a.country or a.org) for a in (src, tgt)):
                 # "two companies signed a deal", "doctors went on strike" with no country in
                 # sight: nothing a user of event data could place in a dyad.
@@ -717,6 +723,13 @@ _THING_PREPOSITIONS = (
     frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),
     frozenset({"of"}),
 )
+
+
+def _same_country(source: Actor | None, target: Actor | None) -> bool:
+    """Whether the target is of the source's own country (or names none beside one)."""
+    if source is None or target is None or not source.country:
+        return False
+    return target.country in {None, source.country} and not target.org
 
 
 def _refers_back(token: Token) -> bool:

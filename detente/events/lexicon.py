@@ -42,6 +42,7 @@ FLAGS = frozenset(
         "direct",
         "no_infinitive",
         "clause",
+        "foreign",
     }
 )
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})

@@ -722,3 +722,12 @@ def test_rations_delivered_are_aid_and_an_ordered_siege_is_a_blockade(code_one: 
     assert any(code == "073" and target and target.startswith("SOM") for _, target, code in aid)
     siege = triples(code_one("Ethiopia's army chief ordered a complete siege of Mekelle."))
     assert any(code == "191" and source == "ETHMIL" for source, _, code in siege), siege
+
+
+def test_training_foreign_troops_is_cooperation_and_training_ones_own_is_not(
+    code_one: Code,
+) -> None:
+    assert ("POL", "UKRMIL", "062") in triples(
+        code_one("Poland trained Ukrainian tank crews at a base near Warsaw.")
+    )
+    assert not code_one("Iran has trained thousands of new drone operators.").events
