@@ -83,6 +83,7 @@ CUE_KINDS = frozenset(
         "answer",
         "mass_count",
         "speech_act",
+        "possibility_noun",
     }
 )
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")

@@ -178,6 +178,10 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
                 return Assessment(Modality.REFUSED, noun_head.text)
             if lexicon.is_cue("failure_noun", head_lemma):
                 return Assessment(Modality.DENIED, noun_head.text)  # "its failure to act"
+            if lexicon.is_cue("possibility_noun", head_lemma):
+                # "defended the right of Russian troops to fire on militants": a right or
+                # an ability to act says nothing of acting
+                return Assessment(Modality.SPECULATIVE, noun_head.text)
         if dep not in _GOVERNING_DEPS or token.head.i == token.i:
             break
         pledge = _intent_noun_of(token, lexicon) if is_infinitive(token) else None

@@ -349,3 +349,11 @@ def test_a_would_be_ready_that_is_not_reported_stays_speculative(code_one: Code)
     assert not code_one(
         "Norway would be ready to hold talks with Russia if the fleet withdrew."
     ).events
+
+
+def test_a_right_or_an_ability_to_act_is_no_act(code_one: Code) -> None:
+    defended = triples(
+        code_one("Germany defended the right of Lithuanian troops to fire on smugglers.")
+    )
+    assert not any(code.startswith("19") for _, _, code in defended), defended
+    assert not code_one("Parliament gave the Kenyan army the authority to strike rebel camps.").events
