@@ -96,8 +96,13 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
             nearest[country] = rank
 
     counted: set[int] = set()
+    # "killing about 20 people, relief officials in Nairobi said": where the speaker is
+    # says nothing of the victims (who the speaker is may: "..., the Danish brewer said")
+    in_report = _reporting_speaker(ctx, ctx.doc[head])
     for m in ctx.history:
         if m.head == head or m.sentence not in (sentence, sentence - 1) or len(m.actors) != 1:
+            continue
+        if not in_report and _speaker_place(ctx, ctx.doc[m.head]):
             continue
         actor = m.actors[0]
         if not actor.country or actor.kind is ActorKind.GROUP:
@@ -128,6 +133,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         token = ctx.doc[match.start]
         if token.idx in counted:
             continue
+        if not in_report and _speaker_place(ctx, ctx.doc[match.end - 1]):
+            continue
         if names_a_town(entry, ctx.doc[match.end - 1]):
             continue  # "the city of Tripoli" says nothing of Libya
         if _names_a_border(ctx.doc[match.end - 1]):
@@ -142,6 +149,32 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
     _, _, code, text = nearest[best]
     return best, code, text
+
+
+def _speaker_place(ctx: DocActors, token: Token) -> bool:
+    """A place named where a reporting speaker is: "in Nairobi" in "..., relief officials
+    in Nairobi said"."""
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE and _reporting_speaker(ctx, token)
+
+
+def _reporting_speaker(ctx: DocActors, token: Token) -> bool:
+    """Whether the token is in the subject of a reporting verb that has a clause of its
+    own: "relief officials in Nairobi" in "..., relief officials in Nairobi said"."""
+    if ctx.is_report_verb is None:
+        return False
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i:
+            return False
+        if (
+            node.dep_ == "nsubj"
+            and ctx.is_report_verb(head.lemma_.lower())
+            and any(c.dep_ in {"ccomp", "parataxis"} for c in head.children)
+        ):
+            return True
+        node = head
+    return False
 
 
 def _story_country(ctx: DocActors) -> tuple[str, str, str] | None:

@@ -412,6 +412,22 @@ class ActorResolver:
             key=lambda m: (_match_depth(m, depth), _KIND_RANK[m.entries[0].kind], -m.start),
         )
         chosen = [ranked[0]]
+        if ranked[0].entries[0].kind is EntryKind.PERSON:
+            # "The chairman of the African Union Commission, Moussa Faki Mahamat": a
+            # person out of the file's office is the body the text places him in now
+            # (unless the text names his country too: "Former Kenyan president Uhuru
+            # Kenyatta, the East African Community's facilitator" stays KENELI).
+            _, why = entry_for(ranked[0].entries, ctx.published)
+            body = next(
+                (m for m in ranked[1:] if m.entries[0].kind is EntryKind.ORGANISATION), None
+            )
+            national = any(m.entries[0].is_country for m in ranked)
+            if (
+                body is not None
+                and not national
+                and not why.startswith(("in office", "no article"))
+            ):
+                chosen = [body]
         for other in ranked[1:]:
             # "the Russian and Turkish presidents": conjoined modifiers name one actor each.
             if other.entries[0].is_country and _coordinated(ctx.doc, other, chosen):
@@ -566,13 +582,29 @@ _SPEAKING_ROLES = frozenset(
 
 
 def _own_clause_subject(token: Token) -> frozenset[int]:
-    """The subject of the verb whose clause a reference noun is in: no noun refers to it."""
+    """The subject of the verb whose clause a reference noun is in, and every name inside
+    it: no noun refers to them ("The chairman of the AU Commission, Moussa Faki, called
+    on both countries": neither the chairman nor Faki's own country is one of them)."""
     verb = token.head
     for _ in range(4):
         if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
             break
         verb = verb.head
-    return frozenset(c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"})
+    for _ in range(3):
+        # "Kiir offered on Monday to mediate between the two neighbours": the subject of
+        # the verb that controls the infinitive is not one of them either
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+        if has_subject or verb.dep_ not in {"xcomp", "advcl", "conj"}:
+            break
+        verb = verb.head
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        # "The chairman ..., Moussa Faki Mahamat, called on": the parser often makes the
+        # verb after an apposition a participle describing its subject
+        own = {t.i for t in verb.subtree}
+        return frozenset(t.i for t in verb.head.subtree if t.i not in own)
+    return frozenset(
+        t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+    )
 
 
 def _bound_subject(pronoun: Token) -> Token | None:

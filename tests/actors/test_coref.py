@@ -194,3 +194,24 @@ def test_an_outside_source_reporting_afterwards_lends_no_country(code_one: Code)
         "U.S. embassy said."
     )
     assert not any(a.country == "USA" for a in actors_named(coded, "The army"))
+
+
+def test_the_two_neighbours_are_not_the_mediator_nor_the_speakers_own_country(
+    code_one: Code,
+) -> None:
+    """The subject of the verb that controls "to mediate", and a name in an apposition
+    the parser hangs the verb on, are not among "the two neighbours"."""
+    found = triples(
+        code_one(
+            "Kenyan President Uhuru Kenyatta met Ethiopian Prime Minister Abiy Ahmed and "
+            "Eritrean President Isaias Afwerki. Ugandan President Yoweri Museveni offered on "
+            "Monday to mediate between the two neighbours. The chairman of the African Union "
+            "Commission, Moussa Faki Mahamat, called on both countries to show restraint.",
+            date="2019-03-01",
+        )
+    )
+    mediated = {t for s, t, c in found if c == "039"}
+    assert mediated == {"ETH", "ERI"}, found
+    called = {t for s, t, c in found if c.startswith("02")}
+    assert called == {"ETH", "ERI"}, found
+    assert any(s == "IGOAFRAFUCOM" for s, _, c in found if c.startswith("02")), found

@@ -358,3 +358,13 @@ def test_a_state_body_named_with_a_national_actor_is_of_its_country(code_one: Co
     )
     assert ("UGAMIL", "KENGOV", "040") in found
     assert ("KENMIL", "KENGOV", "040") not in found
+
+
+def test_where_a_reporting_speaker_is_says_nothing_of_the_victims(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Somali militants shelled the town of Beledweyne on Sunday, killing about 20 "
+            "people, aid officials in Nairobi said."
+        )
+    )
+    assert not any(t and t.startswith("KEN") for _, t, _ in found), found

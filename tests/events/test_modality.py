@@ -356,4 +356,6 @@ def test_a_right_or_an_ability_to_act_is_no_act(code_one: Code) -> None:
         code_one("Germany defended the right of Lithuanian troops to fire on smugglers.")
     )
     assert not any(code.startswith("19") for _, _, code in defended), defended
-    assert not code_one("Parliament gave the Kenyan army the authority to strike rebel camps.").events
+    assert not code_one(
+        "Parliament gave the Kenyan army the authority to strike rebel camps."
+    ).events
