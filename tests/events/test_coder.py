@@ -731,3 +731,23 @@ def test_training_foreign_troops_is_cooperation_and_training_ones_own_is_not(
         code_one("Poland trained Ukrainian tank crews at a base near Warsaw.")
     )
     assert not code_one("Iran has trained thousands of new drone operators.").events
+
+
+def test_denied_entry_and_reneged_commitments_are_rejections(code_one: Code) -> None:
+    assert ("RUS", "IGOEURSCE", "120") in triples(
+        code_one("Russia denied visas to the OSCE observers on Monday.")
+    )
+    assert any(
+        code == "120" and target == "IGOUNOIAE"
+        for _, target, code in triples(code_one("Iran backtracked on its pledge to the IAEA."))
+    )
+    # denying an accusation is no rejection of anyone
+    assert not any(
+        code == "120"
+        for _, _, code in triples(code_one("Russia denied the accusations by Ukraine."))
+    )
+
+
+def test_blocking_transport_into_a_city_obstructs_passage(code_one: Code) -> None:
+    found = triples(code_one("Striking Kenyan truckers blocked transport into Mombasa on Monday."))
+    assert any(code == "144" and source == "KENCVL" for source, _, code in found), found
