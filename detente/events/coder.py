@@ -335,6 +335,25 @@ class EventCoder:
             target_how = target_how or mutual_how
         obliged = assessment.modality is Modality.OBLIGED
         demanded = None
+        imposer = self._imposed_by_order(ctx, frame, assessment, pattern.code) if obliged else None
+        if imposer is not None:
+            # "The government ordered the opposition newspaper to suspend publication": an
+            # order to do what no demand code names is the act of whoever gives it.
+            obliged = False
+            if not targets:
+                # "ordered the newspaper to suspend publication": the one ordered is whom
+                # the act restricts, where the act names no one else
+                targets, target_how = sources, f"who is ordered: {source_how}"
+            sources, source_how = imposer
+            inherited = False
+            ordered: list[Actor | None] = list(targets) or [None]
+            pairs = [
+                (src, tgt)
+                for src in sources
+                for tgt in ordered
+                if tgt is None or not _same_actor(src, tgt)
+            ]
+            assessment = Assessment(Modality.ASSERTED, assessment.cue)
         if obliged:
             # "France said Iraq must cooperate": France (the speaker) demands of Iraq (the one
             # who must act) what the clause names.
@@ -428,6 +447,12 @@ class EventCoder:
                 )
                 continue
             implicit = None
+            named_target = tgt  # what the text named, for the confidence
+            if code[:2] == PROTEST_ROOT and _own_place(src, tgt):
+                # "Kenyan students protested in Nairobi", "rebels blocked transport into
+                # Abidjan": a protest's own country named as its place is no target; it is
+                # aimed at that country's government
+                tgt = None
             if code[:2] == PROTEST_ROOT and src is not None:
                 # "Young Algerians blocked roads": a people protesting are its civilians
                 # (after the pairs, so their own country named as the place still counts
@@ -448,7 +473,7 @@ class EventCoder:
                 )
                 if part
             )
-            confidence = _confidence(src, tgt, inherited, pattern.specificity, assessment)
+            confidence = _confidence(src, named_target, inherited, pattern.specificity, assessment)
             if secondary:
                 # "demonstrated in Kirkuk calling for independence": the call is how the
                 # protest was made; the protest is the sentence's event.
@@ -475,12 +500,23 @@ class EventCoder:
             results.append((event, candidate("coded", src, tgt)))
         return results
 
-    def _obligation(
+    def _imposed_by_order(
         self, ctx: DocActors, frame: Frame, assessment: Assessment, act: str
-    ) -> tuple[str, list[Actor], str] | None:
-        """The demand or appeal code, and who makes it, for "X said Y must/should do Z", or
-        for "X ordered Y to do Z" (an order: X demands it of Y)."""
-        commander = next(
+    ) -> tuple[list[Actor], str] | None:
+        """Who imposes an ordered act that no demand code names (a closure, a ban): the
+        one who gives the order, as (actors, how)."""
+        if self.lexicon.obligation_code(act, True) is not None:
+            return None
+        commander = self._commander(frame, assessment)
+        speaker = subject_of(commander, self.lexicon) if commander is not None else None
+        if speaker is None:
+            return None
+        found = self.resolver.resolve(ctx, speaker.head)
+        return (found, f"who gives the order: {speaker.how}") if found else None
+
+    def _commander(self, frame: Frame, assessment: Assessment) -> Token | None:
+        """The ordering verb ("ordered", "instructed") an obligation comes from, if any."""
+        return next(
             (
                 t
                 for t in frame.trigger.ancestors
@@ -488,6 +524,13 @@ class EventCoder:
             ),
             None,
         )
+
+    def _obligation(
+        self, ctx: DocActors, frame: Frame, assessment: Assessment, act: str
+    ) -> tuple[str, list[Actor], str] | None:
+        """The demand or appeal code, and who makes it, for "X said Y must/should do Z", or
+        for "X ordered Y to do Z" (an order: X demands it of Y)."""
+        commander = self._commander(frame, assessment)
         if commander is not None:
             code = self.lexicon.obligation_code(act, True)
             speaker = subject_of(commander, self.lexicon)
@@ -723,6 +766,18 @@ _THING_PREPOSITIONS = (
     frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),
     frozenset({"of"}),
 )
+
+
+def _own_place(source: Actor | None, target: Actor | None) -> bool:
+    """Whether the target is only a town or region of the source's own country."""
+    return (
+        source is not None
+        and target is not None
+        and bool(source.country)
+        and target.country == source.country
+        and not target.sectors
+        and target.reason.startswith("place ")
+    )
 
 
 def _same_country(source: Actor | None, target: Actor | None) -> bool:

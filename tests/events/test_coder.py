@@ -378,7 +378,7 @@ def test_a_light_verbs_object_may_be_measured_out_or_carried(
         ),
         (
             "UN helicopters evacuated the wounded from the besieged Bosnian town of Srebrenica.",
-            ("IGOUNO", "BIH", "073"),
+            ("IGOUNO", "BIHCVL", "073"),  # aid to a town is aid to its civilians
         ),
         (
             "Indian and French warships began joint war games on Monday.",
@@ -751,3 +751,12 @@ def test_denied_entry_and_reneged_commitments_are_rejections(code_one: Code) -> 
 def test_blocking_transport_into_a_city_obstructs_passage(code_one: Code) -> None:
     found = triples(code_one("Striking Kenyan truckers blocked transport into Mombasa on Monday."))
     assert any(code == "144" and source == "KENCVL" for source, _, code in found), found
+
+
+def test_a_protests_own_country_named_as_its_place_is_no_target(code_one: Code) -> None:
+    found = triples(code_one("Kenyan teachers protested in Nairobi on Monday."))
+    assert ("KENEDU", "KENGOV", "140") in found, found
+    # a foreign place is still where the protest is aimed
+    abroad = triples(code_one("Kenyan teachers protested in Kampala on Monday."))
+    assert not any(t == "KENGOV" for _, t, _ in abroad), abroad
+

@@ -48,3 +48,19 @@ def test_troops_ordered_somewhere_are_still_deployed_and_an_order_denied_is_none
 def test_commanding_units_is_leading_them_not_an_order(code_one: Code) -> None:
     found = triples(code_one("The Malian colonel commanded two army battalions near Gao."))
     assert not any(c.startswith("10") for _, _, c in found), found
+
+
+def test_an_order_to_do_what_no_demand_names_is_the_act_of_who_gives_it(code_one: Code) -> None:
+    """No CAMEO demand code names "demand a closure": ordering a newspaper to stop printing
+    is the government restricting it, as "closed the newspaper" would be."""
+    found = triples(
+        code_one(
+            "Zimbabwe's government ordered two private radio stations to suspend their broadcasts."
+        )
+    )
+    assert any(code == "1721" and source == "ZWEGOV" for source, _, code in found), found
+    # an order whose act has a demand code stays a demand of the one ordered
+    demanded = triples(
+        code_one("The Kenyan president ordered Uganda to withdraw its troops from the border.")
+    )
+    assert not any(code.startswith("087") for _, _, code in demanded), demanded
