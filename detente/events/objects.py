@@ -93,6 +93,11 @@ _OF_CARRIERS = frozenset(
         "expression",
         "gesture",
         "word",
+        # who comes in: "allow the return of U.N. weapons inspectors" lets the inspectors in
+        "return",
+        "entry",
+        "arrival",
+        "presence",
     }
 )
 # Nouns whose compound modifier says what they are: "an aid program", "mediation efforts".

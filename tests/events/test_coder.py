@@ -760,3 +760,9 @@ def test_a_protests_own_country_named_as_its_place_is_no_target(code_one: Code) 
     abroad = triples(code_one("Kenyan teachers protested in Kampala on Monday."))
     assert not any(t == "KENGOV" for _, t, _ in abroad), abroad
 
+
+def test_allowing_the_return_or_presence_of_inspectors_lets_them_in(code_one: Code) -> None:
+    found = triples(
+        code_one("Iran said it would allow the return of IAEA inspectors to the Fordow site.")
+    )
+    assert any(code.startswith("035") and target == "IGOUNOIAE" for _, target, code in found), found
