@@ -341,6 +341,17 @@ def _discussion_of(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _only_intended(verb: Token, lexicon: Lexicon) -> bool:
+    """An act still to come: an infinitive ("vowed to fight"), a verb with a future
+    auxiliary ("will protest"), or the intent verb itself ("have sworn to fight until ...",
+    where the parser hangs the clause on "sworn")."""
+    return (
+        is_infinitive(verb)
+        or lexicon.is_cue("intent_verb", verb.lemma_.lower())
+        or any(c.dep_ == "aux" and lexicon.is_cue("intent_aux", c.lower_) for c in verb.children)
+    )
+
+
 def _is_cue_verb(lexicon: Lexicon, kind: str, verb: Token) -> bool:
     return any(lexicon.is_cue(kind, word) for word in verb_lemmas(verb))
 
@@ -412,6 +423,16 @@ def _cues_on(verb: Token, lexicon: Lexicon, trigger: Token) -> Assessment | None
                 return Assessment(Modality.REFUSED, f"{will.text} {child.text}")
             return Assessment(Modality.NEGATED, child.text)
         if child.dep_ == "mark" and lexicon.is_cue("condition", word):
+            return Assessment(Modality.CONDITIONAL, child.text)
+        if (
+            child.dep_ == "mark"
+            and lexicon.is_cue("aim_condition", word)
+            and verb.dep_ == "advcl"
+            and _only_intended(verb.head, lexicon)
+        ):
+            # "vowed to fight until they gain control of the villages": the goal of an act
+            # still to come has not been reached (a past "fought until they took the town"
+            # has)
             return Assessment(Modality.CONDITIONAL, child.text)
         if child.dep_ in {"advmod", "npadvmod"} and lexicon.is_cue("generic", word):
             return Assessment(Modality.GENERIC, child.text)

@@ -359,3 +359,12 @@ def test_a_right_or_an_ability_to_act_is_no_act(code_one: Code) -> None:
     assert not code_one(
         "Parliament gave the Kenyan army the authority to strike rebel camps."
     ).events
+
+
+def test_the_goal_of_an_act_still_to_come_is_not_reached(code_one: Code) -> None:
+    vowed = triples(
+        code_one("Tuareg rebels have sworn to fight until they gain control of the town of Kidal.")
+    )
+    assert not any(code == "192" for _, _, code in vowed), vowed
+    done = triples(code_one("Houthi fighters fought until they captured the city of Marib."))
+    assert any(code == "192" for _, _, code in done), done
