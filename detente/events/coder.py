@@ -133,6 +133,8 @@ class EventCoder:
                     back_references.add(token.idx)
                 if "fallback" in pattern.flags and self._governs_event(token):
                     continue  # "agreed to hold talks": the talks say what was agreed
+                if "fallback" in pattern.flags and _negated_complement(token):
+                    continue  # "vowed not to return the Golan Heights" intends no cooperation
                 lemma = token.lemma_.lower()
                 refusal_verb = self.lexicon.is_cue("refusal", lemma) or self.lexicon.is_cue(
                     "refusal_noun", lemma
@@ -766,6 +768,14 @@ _THING_PREPOSITIONS = (
     frozenset({"against", "on", "to", "toward", "towards", "into", "for"}),
     frozenset({"of"}),
 )
+
+
+def _negated_complement(token: Token) -> bool:
+    """Whether what the word governs is negated: "vowed not to return"."""
+    return any(
+        c.dep_ in {"xcomp", "ccomp"} and any(g.dep_ == "neg" for g in c.children)
+        for c in token.children
+    )
 
 
 def _own_place(source: Actor | None, target: Actor | None) -> bool:

@@ -368,3 +368,12 @@ def test_the_goal_of_an_act_still_to_come_is_not_reached(code_one: Code) -> None
     assert not any(code == "192" for _, _, code in vowed), vowed
     done = triples(code_one("Houthi fighters fought until they captured the city of Marib."))
     assert any(code == "192" for _, _, code in done), done
+
+
+def test_vowing_not_to_do_something_is_no_intent_to_cooperate(code_one: Code) -> None:
+    assert not any(
+        code.startswith("03")
+        for _, _, code in triples(
+            code_one("Armenia's premier vowed not to cede the disputed villages to Azerbaijan.")
+        )
+    )
