@@ -158,6 +158,19 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             break  # what a speaker reports is coded as asserted by the text
         dep = token.dep_
         noun_head = token.head
+        reduced_relative = not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in token.children
+        )
+        if (
+            dep == "acl"
+            and token.tag_ == "VBG"
+            and reduced_relative
+            and noun_head.pos_ in {"NOUN", "PROPN"}
+        ):
+            # "police used tear gas to disperse demonstrators protesting election results":
+            # a present participle says what the people it describes are doing, whatever
+            # the clause around them only aims at
+            break
         # "its demand that the government release the prisoners", "calls to free the
         # hostages", "a call for its forces to be deployed" (an infinitive the parser makes
         # a relative clause): the clause is what is asked for, not what was done.

@@ -377,3 +377,19 @@ def test_vowing_not_to_do_something_is_no_intent_to_cooperate(code_one: Code) ->
             code_one("Armenia's premier vowed not to cede the disputed villages to Azerbaijan.")
         )
     )
+
+
+def test_people_described_as_protesting_are_protesting_whatever_the_clause_aims_at(
+    code_one: Code,
+) -> None:
+    found = triples(
+        code_one(
+            "Kenyan police used tear gas to disperse students protesting fee increases in Nairobi."
+        )
+    )
+    assert any(code.startswith("14") and source == "KENEDU" for source, _, code in found), found
+    # a clause with its own subject and auxiliary is no description: still denied
+    assert not code_one(
+        "The Kremlin denied reports that Russia's defence minister was preparing to travel "
+        "to Tehran for talks."
+    ).events
