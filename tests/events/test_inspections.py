@@ -29,3 +29,11 @@ def test_inspectors_sent_to_a_site_in_a_country_investigate_the_country(code_one
         )
     )
     assert any(code == "090" and target == "SYR" for _, target, code in found)
+
+
+def test_a_hearing_into_what_someone_did_investigates_them(code_one: Code) -> None:
+    found = triples(
+        code_one("Kenya's high court opened a hearing into the killing of protesters by police.")
+    )
+    assert any(code == "090" and target == "KENCOP" for _, target, code in found), found
+    assert not code_one("The Kenyan court held a hearing on Monday.").events
