@@ -29,7 +29,7 @@ from detente.types import Actor, ActorKind, Event
 # Coercion (17) and violence (18-20), and aid (07) and its cutting (162): targets named
 # only by a place or a people are its civilians ("evacuated the wounded from the Bosnian
 # town of Gorazde", "suspended aid deliveries in Baghdad").
-_CIVILIAN_TARGET_CODES = frozenset({"07", "162", "17", "18", "19", "20"})
+_CIVILIAN_TARGET_CODES = ("07", "162", "17", "18", "19", "20")  # code prefixes
 # Show (15) and use (18-20) of armed force: a country's weapons doing it are its military.
 _ARMED_ROOTS = frozenset({"15", "18", "19", "20"})
 # The locator's rules for a place the event's own sentence names.
@@ -39,7 +39,7 @@ _NAMED_PLACE_RULE = "named in the event's"
 def civilian_targets(act: str, targets: list[Actor], lexicon: Lexicon) -> list[Actor]:
     """The targets of an act of coercion or violence, or of aid given or cut (`act` is its
     CAMEO code), with a people or place as its civilians; other acts' targets unchanged."""
-    if act[:2] not in _CIVILIAN_TARGET_CODES and act[:3] not in _CIVILIAN_TARGET_CODES:
+    if not act.startswith(_CIVILIAN_TARGET_CODES):
         return targets
     return [as_civilians(t, lexicon) for t in targets]
 
