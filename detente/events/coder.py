@@ -24,6 +24,7 @@ from detente.events.frames import (
     build_frame,
     match_pattern,
     subject_of,
+    verb_coding_object,
 )
 from detente.events.lexicon import Lexicon, Pattern
 from detente.events.merge import merge_repeated
@@ -135,6 +136,10 @@ class EventCoder:
                     continue  # "agreed to hold talks": the talks say what was agreed
                 if "fallback" in pattern.flags and _negated_complement(token):
                     continue  # "vowed not to return the Golan Heights" intends no cooperation
+                governor = verb_coding_object(token, pattern, self.lexicon)
+                if governor is not None:
+                    candidates.append(_object_candidate(index, token, pattern, governor))
+                    continue
                 lemma = token.lemma_.lower()
                 refusal_verb = self.lexicon.is_cue("refusal", lemma) or self.lexicon.is_cue(
                     "refusal_noun", lemma
@@ -279,8 +284,19 @@ class EventCoder:
             if child.dep_ in {"nsubj", "nsubjpass", "csubj", *but}
             for t in child.subtree
         }
+        # "agreed to reopen its borders to peacekeepers, who oversee a ceasefire": what a
+        # relative clause says of someone named in the complement is not what was agreed.
+        described = {
+            t.i
+            for relative in token.subtree
+            if relative.dep_ == "relcl" and relative.head.i != token.i
+            for t in relative.subtree
+        }
         return any(
-            t.i != token.i and t.i not in subjects and match_pattern(t, self.lexicon) is not None
+            t.i != token.i
+            and t.i not in subjects
+            and t.i not in described
+            and match_pattern(t, self.lexicon) is not None
             for t in token.subtree
         )
 
@@ -302,6 +318,10 @@ class EventCoder:
         code = pattern.code
         if assessment.modality in (Modality.INTENT, Modality.ULTIMATUM):
             code = self.lexicon.intent_code(code)
+        if assessment.modality is Modality.INTENT and self._prepares_force(frame, assessment):
+            # "the army prepared to resume shelling rebel-held territory": readying force is
+            # a military posture (15), not a threat made to anyone (13).
+            code = POSTURE_CODE
         if assessment.modality is Modality.ULTIMATUM and not code.startswith(THREAT_ROOT):
             code = ULTIMATUM_CODE  # "will withdraw unless": a threat, though of a kind act
         refused_code = None
@@ -527,6 +547,17 @@ class EventCoder:
             None,
         )
 
+    def _prepares_force(self, frame: Frame, assessment: Assessment) -> bool:
+        """Whether the intended act is violence that a verb of preparing governs."""
+        if frame.pattern.code[:2] not in VIOLENT_ROOTS:
+            return False
+        return any(
+            t.text == assessment.cue
+            and t.pos_ == "VERB"
+            and self.lexicon.is_cue("preparation", t.lemma_.lower())
+            for t in frame.trigger.ancestors
+        )
+
     def _obligation(
         self, ctx: DocActors, frame: Frame, assessment: Assessment, act: str
     ) -> tuple[str, list[Actor], str] | None:
@@ -746,6 +777,7 @@ PROTEST_ROOT = "14"
 CONSULT_ROOT = "04"
 SIGN_AGREEMENT = "057"
 THREAT_ROOT = "13"
+POSTURE_CODE = "150"  # demonstrate military or police power
 # CAMEO 010, "Make statement, not specified below": the act an unlisted obligation stands
 # for; obligation_codes.tsv makes it a demand (100) or an appeal (020).
 UNLISTED_ACT = "010"
@@ -876,6 +908,21 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 
 def _code_of(actor: Actor | None) -> str:
     return actor.code if actor else "-"
+
+
+def _object_candidate(index: int, noun: Token, pattern: Pattern, governor: Token) -> Candidate:
+    """Why an event noun that a verb's row codes ("lifted its sanctions") is no event here."""
+    return Candidate(
+        sentence_index=index,
+        trigger=noun.text,
+        trigger_start=noun.idx,
+        pattern=f"{pattern.describe()} ({pattern.where})",
+        code=pattern.code,
+        modality="",
+        sources=(),
+        targets=(),
+        outcome=f"dropped: what '{governor.text}' does to it is the event",
+    )
 
 
 def _with_outcome(candidate: Candidate, outcome: str) -> Candidate:

@@ -95,6 +95,39 @@ def match_pattern(token: Token, lexicon: Lexicon) -> Pattern | None:
     return known[key]
 
 
+def verb_coding_object(noun: Token, pattern: Pattern, lexicon: Lexicon) -> Token | None:
+    """The verb whose lexicon row names this event noun as its object and codes something
+    else with it: "lifted its sanctions against Iran" eases them (085), "breached the
+    ceasefire" violates it (196). The noun then tells what the verb did to it, not an event
+    of its own (no new sanctions, no new truce). Rows of the same code need no such rule:
+    "imposed sanctions" and "sanctions" make one event; nor rows that report on the event
+    or take part in it rather than change it: "began examining Monday's missile strike",
+    "accused Russia of the killing", "hosted talks between them", "broke up the protest"
+    tell of a strike, a killing, talks and a protest that happened."""
+    if noun.pos_ != "NOUN":
+        return None
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "ended the siege and the blockade"
+    governor = first.head
+    if first.dep_ == "pobj" and governor.dep_ in {"prep", "prt"}:
+        governor = governor.head  # "reneged on the deal", "pulled out of the accord"
+    if governor.i == noun.i or governor.pos_ != "VERB":
+        return None
+    row = match_pattern(governor, lexicon)
+    if row is None or not row.objects or row.code == pattern.code:
+        return None
+    if row.code.startswith(_PRESUPPOSING_ROOTS):
+        return None
+    named = object_of(governor, row.objects)
+    return governor if named is not None and named.i in {first.i, noun.i} else None
+
+
+# Investigations (09), disapproval (11, accusations among it), mediating or hosting talks
+# (045), dispersing a protest (175) and letting aid in (0863) are of events that happen.
+_PRESUPPOSING_ROOTS = ("09", "11", "045", "175", "0863")
+
+
 def _fitting_patterns(token: Token, lexicon: Lexicon) -> Iterator[Pattern]:
     """The lexicon patterns this token satisfies, most specific first (lazily: the first
     one usually decides)."""

@@ -70,6 +70,8 @@ CUE_KINDS = frozenset(
         "agreement_noun",
         "gerund_by_subject",
         "discussion",
+        "upkeep",
+        "preparation",
         "refusal_noun",
         "protest_noun",
         "defiance_noun",

@@ -104,6 +104,14 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             # "renewed negotiations on an Israeli troop pullback": what talks are about
             # has not happened.
             return Assessment(Modality.EMBEDDED, topic_of.text)
+        if (
+            trigger.dep_ == "dobj"
+            and verb is not None
+            and lexicon.is_cue("upkeep", verb.lemma_.lower())
+        ):
+            # "peacekeepers deployed to oversee a ceasefire between Ethiopia and Eritrea":
+            # a state that is watched over was made before, not here.
+            return Assessment(Modality.EMBEDDED, verb.text)
         asker = trigger.head.head if trigger.dep_ == "pobj" else None
         if (
             asker is not None

@@ -393,3 +393,27 @@ def test_people_described_as_protesting_are_protesting_whatever_the_clause_aims_
         "The Kremlin denied reports that Russia's defence minister was preparing to travel "
         "to Tehran for talks."
     ).events
+
+
+def test_a_decision_taken_is_the_act_decided(code_one: Code) -> None:
+    """A body that decides to do something does it by deciding ("the court decided to
+    allow"): the act, not an intent to act."""
+    found = triples(
+        code_one(
+            "Zambia's Constitutional Court decided to allow the opposition leader to contest "
+            "the presidential election."
+        )
+    )
+    assert any(s == "ZMBJUD" and c == "080" for s, _, c in found), found
+    assert not any(c.startswith("03") for _, _, c in found), found
+
+
+def test_force_being_readied_is_a_posture_not_a_threat(code_one: Code) -> None:
+    found = triples(
+        code_one("Ethiopian troops prepared to resume shelling Eritrean positions near Badme.")
+    )
+    assert any(s == "ETHMIL" and c == "150" for s, _, c in found), found
+    assert not any(c.startswith("13") for _, _, c in found), found
+    # a threat made in words is still one
+    found = triples(code_one("Ethiopia threatened to shell Eritrean positions near Badme."))
+    assert any(c.startswith("13") for _, _, c in found), found
