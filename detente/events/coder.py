@@ -475,6 +475,11 @@ class EventCoder:
                 # Abidjan": a protest's own country named as its place is no target; it is
                 # aimed at that country's government
                 tgt = None
+            if code.startswith(DE_ESCALATION) and _own_country_only(src, tgt):
+                # "Ugandan rebels surrendered in the town of Soroti", "declared a ceasefire in
+                # south Lebanon": one's own country, or a place in it, is where one stood
+                # down, not whom one stood down before
+                tgt = None
             if code[:2] == PROTEST_ROOT and src is not None:
                 # "Young Algerians blocked roads": a people protesting are its civilians
                 # (after the pairs, so their own country named as the place still counts
@@ -774,6 +779,7 @@ _MAX_THING_DEPTH = 2
 _TRIGGER_TAGS = frozenset({VERB, NOUN, ADJ})
 # CAMEO root 14, protests; and the sectors of the state, which protests are aimed at.
 PROTEST_ROOT = "14"
+DE_ESCALATION = "087"  # truce, easing a blockade, demobilising, retreat, surrender
 CONSULT_ROOT = "04"
 SIGN_AGREEMENT = "057"
 THREAT_ROOT = "13"
@@ -819,6 +825,16 @@ def _own_place(source: Actor | None, target: Actor | None) -> bool:
         and target.country == source.country
         and not target.sectors
         and target.reason.startswith("place ")
+    )
+
+
+def _own_country_only(source: Actor | None, target: Actor | None) -> bool:
+    """Whether the target is the source's own country itself, or a place in it."""
+    return _own_place(source, target) or (
+        _same_country(source, target)
+        and target is not None
+        and not target.sectors
+        and target.kind is ActorKind.COUNTRY
     )
 
 

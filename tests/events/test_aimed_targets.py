@@ -74,3 +74,16 @@ def test_a_release_frees_its_object_not_what_the_object_shows(code_one: Code) ->
         code_one("The White Helmets released pictures of four rescue workers in Aleppo.")
     )
     assert not any(c.startswith("084") for _, _, c in shown), shown
+
+
+def test_standing_down_at_home_is_aimed_at_no_one_there(code_one: Code) -> None:
+    """A surrender, retreat or truce "in" one's own country says where, not before whom."""
+    found = triples(code_one("Two hundred Congolese rebels surrendered in the town of Beni."))
+    assert ("CODREB", None, "0874") in found, found
+    found = triples(
+        code_one("The Kurdish PKK declared a unilateral ceasefire in southeast Turkey.")
+    )
+    assert not any(t == "TUR" and c == "0871" for _, t, c in found), found
+    # a retreat from another country's town is still aimed at that country
+    found = triples(code_one("Syrian troops withdrew from the Lebanese town of Zahle."))
+    assert ("SYRMIL", "LBN", "0874") in found, found
