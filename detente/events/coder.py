@@ -37,6 +37,7 @@ from detente.events.modality import (
 )
 from detente.events.modes import load_mode_cues, load_type_cues, mode_from_text, type_from_trigger
 from detente.events.ontology import Ontology
+from detente.events.protest_demands import fold_protest_demands
 from detente.events.sides import (
     armed_sources,
     as_civilians,
@@ -169,6 +170,24 @@ class EventCoder:
                                 plain_refusals.append((event, len(candidates)))
                     candidates.append(candidate)
             events[first_of_sentence:] = _below_what_they_serve(events[first_of_sentence:], serving)
+            events[first_of_sentence:], folded = fold_protest_demands(
+                events[first_of_sentence:], serving, self._recoded
+            )
+            for demand in folded:
+                at = next(
+                    (
+                        i
+                        for i, c in enumerate(candidates)
+                        if c.coded
+                        and c.trigger_start == demand.evidence.trigger_start
+                        and c.code == demand.event_type.cameo
+                    ),
+                    None,
+                )
+                if at is not None:
+                    candidates[at] = _with_outcome(
+                        candidates[at], "dropped: it is what the protest it serves demands"
+                    )
             for event, at in plain_refusals:
                 if _code_of(event.source) in refusers:
                     events.remove(event)
@@ -180,6 +199,29 @@ class EventCoder:
         # in Turkey" is first merged with "the putsch attempt by officers".
         merged = [with_unidentified_attackers(e) for e in merged]
         return DocCoding(merged, ctx.mentions, candidates)
+
+    def _recoded(self, event: Event, code: str) -> Event:
+        """The event with a more specific code of the same family (its PLOVER type and
+        mode, read from the text, kept)."""
+        finer = self.ontology.event_type(code)
+        return replace(
+            event,
+            event_id=_event_id(
+                event.article_id,
+                event.sentence_index,
+                event.evidence.trigger_start,
+                code,
+                event.source,
+                event.target,
+            ),
+            event_type=replace(
+                event.event_type,
+                cameo=finer.cameo,
+                name=finer.name,
+                goldstein=finer.goldstein,
+                quad_class=finer.quad_class,
+            ),
+        )
 
     def _with_text_mode(self, event: Event, trigger: Token) -> Event:
         """The PLOVER type the trigger shows where PLOVER splits the CAMEO code ("indicted"
