@@ -5,17 +5,21 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from detente.nlp.repairs import MENDED
+from detente.nlp.repairs import MENDED, MENDED_INFINITIVES
 from detente.pipeline import Explanation
 
 
 def print_explanation(explanation: Explanation, console: Console) -> None:
     doc = explanation.doc
     mended = set(doc.user_data.get(MENDED, ()))
+    infinitives = set(doc.user_data.get(MENDED_INFINITIVES, ()))
     for index, sentence in enumerate(doc.sents):
         title = f"sentence {index}: parse"
         if sentence.root.i in mended:
             title += f" (mended: '{sentence.root.text}' closes a reporting clause)"
+        for token in sentence:
+            if token.i in infinitives:
+                title += f" (mended: '{token.text}' is the complement of '{token.head.text}')"
         parse = Table(title=title, header_style="bold", show_lines=False)
         for column in ("i", "token", "lemma", "pos", "dep", "head", "entity"):
             parse.add_column(column)

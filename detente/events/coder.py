@@ -42,6 +42,7 @@ from detente.events.sides import (
     armed_sources,
     as_civilians,
     civilian_targets,
+    expelled_organisations,
     mass_killing,
     own_country,
     own_government,
@@ -49,7 +50,7 @@ from detente.events.sides import (
     with_unidentified_attackers,
 )
 from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
-from detente.nlp.repairs import mend_closing_reports
+from detente.nlp.repairs import mend_closing_reports, mend_stranded_infinitives
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -98,6 +99,10 @@ class EventCoder:
     def _is_report_verb(self, lemma: str) -> bool:
         return self.lexicon.is_cue("report", lemma)
 
+    def _controls_object(self, lemma: str) -> bool:
+        """A verb whose object performs its infinitive: "allowed the refugees to return"."""
+        return self.lexicon.is_cue("object_control", lemma)
+
     def _closes_a_report(self, lemma: str) -> bool:
         """A verb that may close a sentence as who said it: "..., a rights group charged"."""
         return self.lexicon.is_cue("report", lemma) or self.lexicon.is_cue("speech_act", lemma)
@@ -105,6 +110,7 @@ class EventCoder:
     def code(self, article: Article, doc: Doc) -> DocCoding:
         doc.user_data.setdefault("detente_text", article.text)  # the text it was parsed from
         mend_closing_reports(doc, self._closes_a_report)
+        mend_stranded_infinitives(doc, self._controls_object)
         ctx = self.resolver.prepare(doc, article.date)
         dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (
@@ -377,6 +383,8 @@ class EventCoder:
         targets = civilian_targets(pattern.code, targets, self.lexicon)
         if code == pattern.code and mass_killing(code, frame.trigger, targets, self.lexicon):
             code = MASS_KILLING_CODE
+        if code == pattern.code:
+            code = expelled_organisations(code, targets) or code
         sources = armed_sources(pattern.code, sources, self.lexicon)
         if not targets and code.startswith(THREAT_ROOT):
             # "threatened a general strike unless Israel rescinded the law": at Israel.

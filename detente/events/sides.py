@@ -171,6 +171,32 @@ def mass_killing(code: str, trigger: Token, targets: list[Actor], lexicon: Lexic
     return any(_counted_in_hundreds(v, lexicon) for v in victims)
 
 
+def expelled_organisations(code: str, targets: list[Actor]) -> str | None:
+    """The CAMEO code for expelling the targets where they are organisations, not
+    individuals: "Indonesia expelled the UN refugee agency" is 1663 (expel aid agencies),
+    not 174 (expel or deport individuals)."""
+    if code != _EXPULSION or not targets:
+        return None
+    if not all(t.org and t.kind is ActorKind.ORGANISATION for t in targets):
+        return None
+    relief = all(_relief_body(t) for t in targets)
+    return _EXPEL_AID_AGENCIES if relief else _EXPEL_OR_WITHDRAW
+
+
+def _relief_body(organisation: Actor) -> bool:
+    """Whether the organisation's code names a health, refugee or aid specialty (the
+    three-letter blocks after its kind: NGO-HLH-MSF, IGO-UNO-REF-HCR)."""
+    code = organisation.code
+    blocks = {code[i : i + 3] for i in range(3, len(code), 3)}
+    return bool(blocks & _RELIEF_BLOCKS) or bool(set(organisation.sectors) & _RELIEF_BLOCKS)
+
+
+_EXPULSION = "174"
+_EXPEL_OR_WITHDRAW = "166"
+_EXPEL_AID_AGENCIES = "1663"
+_RELIEF_BLOCKS = frozenset({"HLH", "REF", "SOC"})  # health, refugee and aid bodies
+
+
 def _counted_in_hundreds(victims: Token, lexicon: Lexicon) -> bool:
     for token in victims.subtree:
         if token.i > victims.i and token.head.i != victims.i and token.dep_ != "pobj":

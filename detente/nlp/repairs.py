@@ -1,4 +1,6 @@
-"""Mending one parse the small English model often gets wrong: a closing reporting clause.
+"""Mending two parses the small English model often gets wrong.
+
+A closing reporting clause:
 
 "Kenyan police tortured detainees in Nairobi, a human rights group charged on Saturday."
 With a common noun as the speaker, the model reads "a human rights group" as one more
@@ -7,6 +9,10 @@ it, so the group looks like a victim and "charged" like a legal charge. With a n
 ("Amnesty International charged") or with "said" it parses the sentence right: the
 speech verb is the root, its subject the speaker, and the clause before it its complement.
 This module rebuilds that reading in the Doc's own tree, before anything reads it.
+
+An infinitive stranded in a relative clause: "Turkey will allow refugees who have lived in
+Iraq for a decade to return home". The model hangs "to return" on "lived", as its purpose;
+it is what Turkey allows the refugees to do, the complement of "allow".
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from detente.nlp.clauses import sentences
+from detente.nlp.clauses import is_infinitive, sentences
 
 # What may follow the speech verb in a closing reporting clause: "on Saturday", "here",
 # "in a statement", and the full stop (not "of fraud": "a man accused of fraud" is one).
@@ -23,8 +29,10 @@ _TRAILING_DEPS = frozenset(
     {"prep", "npadvmod", "advmod", "punct", "pobj", "det", "amod", "compound", "nummod"}
 )
 _TRAILING_PREPOSITIONS = frozenset({"on", "in", "at", "from", "after", "during"})
-# The Doc's user_data key listing the speech verbs made roots here.
+# The Doc's user_data keys listing the speech verbs made roots here, and the infinitives
+# given back to the verb that governs them.
 MENDED = "detente_mended_reports"
+MENDED_INFINITIVES = "detente_mended_infinitives"
 # How the misread speaker hangs on the clause before it.
 _MISREAD_SPEAKER_DEPS = frozenset({"appos", "dobj", "conj", "npadvmod", "attr"})
 
@@ -97,3 +105,34 @@ def _rehang(sentence: Span, verb: Token) -> None:
     for token, head, dep in zip(sentence, heads, deps, strict=True):
         token.head = doc[at + head]
         token.dep_ = dep
+
+
+def mend_stranded_infinitives(doc: Doc, controls_object: Callable[[str], bool]) -> int:
+    """Give each infinitive that closes a relative clause on an object-control verb's
+    object ("allow refugees who have lived in Iraq to return") back to that verb, as its
+    complement; how many were mended."""
+    mended = 0
+    for verb in doc:
+        if verb.pos_ != "VERB" or not controls_object(verb.lemma_.lower()):
+            continue
+        if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+            continue  # the verb has its complement already
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        relative = next((c for c in obj.children if c.dep_ == "relcl"), None) if obj else None
+        if relative is None:
+            continue
+        infinitive = next(
+            (
+                c
+                for c in relative.children
+                if c.dep_ == "advcl" and c.i > relative.i and is_infinitive(c)
+            ),
+            None,
+        )
+        if infinitive is None or infinitive.right_edge.i != relative.right_edge.i:
+            continue  # only an infinitive that ends the relative clause
+        infinitive.head = verb
+        infinitive.dep_ = "xcomp"
+        doc.user_data.setdefault(MENDED_INFINITIVES, []).append(infinitive.i)
+        mended += 1
+    return mended

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from detente.types import CodedArticle
 from tests.helpers import triples
 
@@ -87,3 +89,19 @@ def test_standing_down_at_home_is_aimed_at_no_one_there(code_one: Code) -> None:
     # a retreat from another country's town is still aimed at that country
     found = triples(code_one("Syrian troops withdrew from the Lebanese town of Zahle."))
     assert ("SYRMIL", "LBN", "0874") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an aid body expelled is 1663 (expel aid agencies), not 174 (deport individuals)
+        ("Sudan expelled Doctors Without Borders from Darfur.", ("SDN", "NGOHLHMSF", "1663")),
+        ("Eritrea expelled the Norwegian Refugee Council.", ("ERI", "NGOREFNRC", "1663")),
+        # people expelled stay deported individuals
+        ("Chad expelled two French journalists.", ("TCD", "FRAMED", "174")),
+    ],
+)
+def test_an_organisation_expelled_is_withdrawn_not_deported(
+    code_one: Code, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(code_one(sentence))

@@ -1,11 +1,11 @@
-"""A closing reporting clause the parser misreads is mended before coding (sentences
-written for these tests)."""
+"""A closing reporting clause and an infinitive stranded in a relative clause, which the
+parser misreads, are mended before coding (sentences written for these tests)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from detente.nlp.repairs import mend_closing_reports
+from detente.nlp.repairs import mend_closing_reports, mend_stranded_infinitives
 from detente.pipeline import Coder
 from detente.types import CodedArticle
 from tests.helpers import triples
@@ -54,3 +54,26 @@ def test_the_speaker_of_a_closing_charge_accuses_and_is_no_victim(code_one: Code
         )
     )
     assert any(code == "111" and target == "BIHGOV" for _, target, code in protested), protested
+
+
+def _controls(lemma: str) -> bool:
+    return lemma in {"allow", "urge"}
+
+
+def test_an_infinitive_closing_a_relative_clause_is_the_control_verbs(coder: Coder) -> None:
+    doc = coder.nlp("Kenya allowed Somali refugees who had fled the drought to return home.")
+    assert mend_stranded_infinitives(doc, _controls) == 1
+    back = next(t for t in doc if t.text == "return")
+    assert (back.head.text, back.dep_) == ("allowed", "xcomp")
+
+
+def test_an_infinitive_inside_the_relative_clause_stays_there(coder: Coder) -> None:
+    doc = coder.nlp("Kenya allowed refugees who wanted to leave the camps.")
+    assert mend_stranded_infinitives(doc, _controls) == 0
+
+
+def test_refugees_allowed_to_return_are_the_target_of_the_concession(code_one: Code) -> None:
+    found = triples(
+        code_one("Kenya allowed Somali refugees who had fled the drought to return home.")
+    )
+    assert ("KEN", "SOMREF", "080") in found, found
