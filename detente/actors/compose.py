@@ -13,11 +13,18 @@ from datetime import date
 
 from spacy.tokens import Span
 
-from detente.actors.dictionary import Entry, EntryKind
+from detente.actors.dictionary import SECTORS, Entry, EntryKind
 from detente.types import Actor, ActorKind
 
 # Roles that name a part of an organisation and so extend its code.
 _CODE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB"})
+
+
+def _specialty(org_code: str) -> tuple[str, ...]:
+    """The sector an organisation's code names after its kind and scope: REF in
+    IGO-UNO-REF-HCR (the UN refugee agency), HLH in NGO-HLH-MSF."""
+    blocks = (org_code[i : i + 3] for i in range(3, len(org_code), 3))
+    return next(((b,) for b in blocks if b in SECTORS), ())
 
 
 def entry_for(entries: Sequence[Entry], when: date | None) -> tuple[Entry, str]:
@@ -59,6 +66,7 @@ def compose(
         # add to the code of bodies without sectors ("UN peacekeepers" -> IGOUNOMIL), but a
         # description ("rights organisation Amnesty") does not.
         extra = [] if primary.sectors else [s for s in role_sectors if s in _CODE_ROLES]
+        own = primary.sectors or _specialty(primary.org_code or "")
         return Actor(
             code=(primary.org_code or primary.org or "") + "".join(extra),
             kind=ActorKind.PERSON if name or person else ActorKind.ORGANISATION,
@@ -67,7 +75,7 @@ def compose(
             end=end,
             reason="; ".join([f"{found} -> {primary.org} ({primary.where})", *reasons]),
             country=primary.country,
-            sectors=tuple(dict.fromkeys([*primary.sectors, *role_sectors])),
+            sectors=tuple(dict.fromkeys([*own, *role_sectors])),
             org=primary.org,
             name=name,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from detente.nlp.repairs import MENDED, MENDED_INFINITIVES
+from detente.nlp.repairs import MENDED, MENDED_INFINITIVES, MENDED_ROOTS
 from detente.pipeline import Explanation
 
 
@@ -13,10 +13,13 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
     doc = explanation.doc
     mended = set(doc.user_data.get(MENDED, ()))
     infinitives = set(doc.user_data.get(MENDED_INFINITIVES, ()))
+    roots = set(doc.user_data.get(MENDED_ROOTS, ()))
     for index, sentence in enumerate(doc.sents):
         title = f"sentence {index}: parse"
         if sentence.root.i in mended:
             title += f" (mended: '{sentence.root.text}' closes a reporting clause)"
+        if sentence.root.i in roots:
+            title += f" (mended: '{sentence.root.text}' is the verb, not a participle)"
         for token in sentence:
             if token.i in infinitives:
                 title += f" (mended: '{token.text}' is the complement of '{token.head.text}')"

@@ -50,7 +50,11 @@ from detente.events.sides import (
     with_unidentified_attackers,
 )
 from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
-from detente.nlp.repairs import mend_closing_reports, mend_stranded_infinitives
+from detente.nlp.repairs import (
+    mend_closing_reports,
+    mend_stranded_infinitives,
+    mend_verbless_roots,
+)
 from detente.places.locate import DocPlaces, Locator
 from detente.types import Actor, ActorKind, Article, Event, Evidence
 
@@ -111,6 +115,7 @@ class EventCoder:
         doc.user_data.setdefault("detente_text", article.text)  # the text it was parsed from
         mend_closing_reports(doc, self._closes_a_report)
         mend_stranded_infinitives(doc, self._controls_object)
+        mend_verbless_roots(doc)
         ctx = self.resolver.prepare(doc, article.date)
         dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (

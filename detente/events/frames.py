@@ -382,10 +382,27 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
                 for arg in _prep_objects(obj, slot):
                     if all(arg.head.i != t.head.i for t in frame.targets):
                         frame.targets.append(arg)
+    if not frame.targets and not any(c.dep_ == "dobj" for c in verb.children):
+        frame.targets.extend(_shared_targets(verb, frame.pattern))
     frame.targets.extend(_complement_targets(verb))
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
         frame.targets.extend(_defied(verb, lexicon))
         frame.targets.extend(_place_targets(verb))
+
+
+def _shared_targets(verb: Token, pattern: Pattern) -> list[Argument]:
+    """ "donated and delivered goods to a Baghdad school": a verb with no object of its
+    own shares the object, and the object's phrases, of the verb conjoined after it."""
+    found: list[Argument] = []
+    for later in (c for c in verb.conjuncts if c.i > verb.i):
+        carriers = [later, *(c for c in later.children if c.dep_ == "dobj")]
+        for carrier in carriers:
+            for slot in pattern.targets:
+                found += [
+                    Argument(a.head, f"{a.how}, shared with '{verb.text}'")
+                    for a in _prep_objects(carrier, slot)
+                ]
+    return found
 
 
 def _event_subject_agents(subject: Argument, lexicon: Lexicon) -> list[Argument]:

@@ -1,4 +1,4 @@
-"""Mending two parses the small English model often gets wrong.
+"""Mending three parses the small English model often gets wrong.
 
 A closing reporting clause:
 
@@ -13,6 +13,11 @@ This module rebuilds that reading in the Doc's own tree, before anything reads i
 An infinitive stranded in a relative clause: "Turkey will allow refugees who have lived in
 Iraq for a decade to return home". The model hangs "to return" on "lived", as its purpose;
 it is what Turkey allows the refugees to do, the complement of "allow".
+
+A sentence left with a noun for its root: "Doctors from two American aid groups donated
+and delivered goods to a Baghdad school". The model reads "donated" as a participle
+describing the groups, and the sentence has no verb; the participle, which has an object,
+is the sentence's verb and the noun phrase before it its subject.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ _TRAILING_PREPOSITIONS = frozenset({"on", "in", "at", "from", "after", "during"}
 # given back to the verb that governs them.
 MENDED = "detente_mended_reports"
 MENDED_INFINITIVES = "detente_mended_infinitives"
+MENDED_ROOTS = "detente_mended_roots"
 # How the misread speaker hangs on the clause before it.
 _MISREAD_SPEAKER_DEPS = frozenset({"appos", "dobj", "conj", "npadvmod", "attr"})
 
@@ -136,3 +142,56 @@ def mend_stranded_infinitives(doc: Doc, controls_object: Callable[[str], bool]) 
         doc.user_data.setdefault(MENDED_INFINITIVES, []).append(infinitive.i)
         mended += 1
     return mended
+
+
+def mend_verbless_roots(doc: Doc) -> int:
+    """Make the verb of each sentence the parser left with a noun root its root again;
+    how many were mended."""
+    mended = 0
+    for sentence in sentences(doc):
+        verb = _participle_as_main_verb(sentence)
+        if verb is None:
+            continue
+        _promote(sentence, verb)
+        doc.user_data.setdefault(MENDED_ROOTS, []).append(verb.i)
+        mended += 1
+    return mended
+
+
+def _participle_as_main_verb(sentence: Span) -> Token | None:
+    """The participle describing a word of the subject phrase, in a sentence whose root is
+    a noun, where it (or a verb conjoined with it) takes an object: "Doctors from aid
+    groups donated ... goods". Without an object ("Five soldiers killed in an ambush") a
+    headline's passive is as likely, and it is left alone."""
+    root = sentence.root
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for verb in sentence:
+        if verb.dep_ != "acl" or verb.pos_ != "VERB" or verb.tag_ not in {"VBN", "VBD"}:
+            continue
+        if not _inside(verb, root) or verb.i < root.i:
+            continue
+        if any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "mark"} for c in verb.children):
+            continue
+        if any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children):
+            return verb
+        return None  # the first participle decides
+    return None
+
+
+def _promote(sentence: Span, verb: Token) -> None:
+    """The participle becomes the root and past tense, the old root its subject."""
+    doc = sentence.doc
+    root = sentence.root
+    at = sentence.start
+    heads = [t.head.i - at for t in sentence]
+    deps = [t.dep_ for t in sentence]
+    heads[verb.i - at], deps[verb.i - at] = verb.i - at, "ROOT"
+    heads[root.i - at], deps[root.i - at] = verb.i - at, "nsubj"
+    for token in sentence:
+        if token.is_punct and token.head.i == root.i and token.i > verb.i:
+            heads[token.i - at] = verb.i - at
+    for token, head, dep in zip(sentence, heads, deps, strict=True):
+        token.head = doc[at + head]
+        token.dep_ = dep
+    verb.tag_ = "VBD"

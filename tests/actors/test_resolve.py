@@ -52,6 +52,23 @@ def actor_at(coded: CodedArticle, text: str) -> tuple[str, str | None, tuple[str
             None,
         ),
         ("NATO condemned the raid.", "NATO", "IGOWSTNAT", None, (), "NATO"),
+        # an organisation's sector is the specialty its code names (REF, HLH)
+        (
+            "The UN refugee agency condemned the raid.",
+            "The UN refugee agency",
+            "IGOUNOREFHCR",
+            None,
+            ("REF",),
+            "UNHCR",
+        ),
+        (
+            "Medecins Sans Frontieres condemned the raid.",
+            "Medecins Sans Frontieres",
+            "NGOHLHMSF",
+            None,
+            ("HLH",),
+            "MSF",
+        ),
         ("Daesh fighters attacked the town.", "Daesh fighters", None, None, None, "ISIL"),
         ("Hezbollah condemned the raid.", "Hezbollah", None, "LBN", None, "HEZBOLLAH"),
     ],

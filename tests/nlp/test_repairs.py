@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from detente.nlp.repairs import mend_closing_reports, mend_stranded_infinitives
+from detente.nlp.repairs import (
+    mend_closing_reports,
+    mend_stranded_infinitives,
+    mend_verbless_roots,
+)
 from detente.pipeline import Coder
 from detente.types import CodedArticle
 from tests.helpers import triples
@@ -77,3 +81,29 @@ def test_refugees_allowed_to_return_are_the_target_of_the_concession(code_one: C
         code_one("Kenya allowed Somali refugees who had fled the drought to return home.")
     )
     assert ("KEN", "SOMREF", "080") in found, found
+
+
+def test_a_participle_with_an_object_in_a_verbless_sentence_is_its_verb(coder: Coder) -> None:
+    doc = coder.nlp(
+        "Doctors from two Swiss aid groups donated and personally delivered 300 tents to "
+        "Kabul University."
+    )
+    assert mend_verbless_roots(doc) == 1
+    donated = next(t for t in doc if t.text == "donated")
+    assert donated.dep_ == "ROOT"
+    assert [c.text for c in donated.children if c.dep_ == "nsubj"] == ["Doctors"]
+
+
+def test_a_headline_passive_without_an_object_is_left_alone(coder: Coder) -> None:
+    doc = coder.nlp("Five Malian soldiers killed in an ambush near Gao.")
+    assert mend_verbless_roots(doc) == 0
+
+
+def test_aid_given_by_two_verbs_goes_to_whom_the_second_names(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Doctors from two Swiss aid groups donated and personally delivered 300 tents to "
+            "Kabul University."
+        )
+    )
+    assert any(s == "CHEHLH" and t == "AFGEDU" and c.startswith("07") for s, t, c in found), found
