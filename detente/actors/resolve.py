@@ -470,7 +470,11 @@ class ActorResolver:
             sentence_number(token),
             reference,
             skip_quotes=quote is None,
-            skip=_own_clause_subject(token) if token.pos_ != "PRON" else _passive_agent(token),
+            skip=(
+                _own_clause_subject(token)
+                if token.pos_ != "PRON"
+                else _passive_agent(token) | _described_by_own_clause(token)
+            ),
             prefer_subject=token.pos_ == "PRON" and token.dep_ in _SUBJECT_DEPS,
             gender=pronoun_gender(token),
         )
@@ -638,6 +642,17 @@ def _passive_agent(pronoun: Token) -> frozenset[int]:
     return frozenset(
         g.i for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     )
+
+
+def _described_by_own_clause(pronoun: Token) -> frozenset[int]:
+    """ "will release the prime minister and 30 members of his government, whom they had
+    taken hostage": the subject of a relative clause is not the noun that clause describes
+    (nor what is conjoined with it)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ != "relcl":
+        return frozenset()
+    noun = verb.head
+    return frozenset({noun.i, *(c.i for c in noun.conjuncts)})
 
 
 def _as_place(entry: Entry, head: Token) -> Entry:

@@ -606,7 +606,13 @@ def _slot_arguments(verb: Token, slot: str, passive: bool, pattern: Pattern) -> 
         objects = [
             c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() not in pattern.objects
         ]
-        found = [Argument(c, f"object of '{verb.text}'") for c in objects]
+        found = [
+            # "30 members of his government, whom they had taken hostage": the members
+            Argument(verb.head, "the noun the relative clause describes")
+            if c.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl"
+            else Argument(c, f"object of '{verb.text}'")
+            for c in objects
+        ]
         if not objects:
             found = _shifted_objects(verb) or _counted_objects(verb)
         if pattern.code[:2] == _COERCE_ROOT:

@@ -215,3 +215,18 @@ def test_the_two_neighbours_are_not_the_mediator_nor_the_speakers_own_country(
     called = {t for s, t, c in found if c.startswith("02")}
     assert called == {"ETH", "ERI"}, found
     assert any(s == "IGOAFRAFUCOM" for s, _, c in found if c.startswith("02")), found
+
+
+def test_they_in_a_relative_clause_is_not_whom_the_clause_describes(code_one: Code) -> None:
+    """ "the aid workers, whom they had held for a month": "they" are not the aid workers,
+    and "whom" is what was done to them."""
+    found = triples(
+        code_one(
+            "Somali militants said they would free six Kenyan aid workers, whom they had "
+            "kidnapped in March."
+        )
+    )
+    assert any(
+        s and s.startswith("SOMREB") and t == "KENSOC" and c == "181" for s, t, c in found
+    ), found
+    assert not any(s == "KENSOC" for s, _, _ in found), found
