@@ -12,7 +12,7 @@ an event ("condemned the attack" does not make the condemner the attacker).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -371,10 +371,13 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
         # event-noun subject did the killing.
         frame.sources.extend(_event_subject_agents(source, lexicon))
         frame.sources.append(source)
+    places: list[Argument] = []  # where a protest was held, in its row's own slots
     for slot in frame.pattern.targets:
         for arg in _slot_arguments(verb, slot, passive, frame.pattern):
             if all(arg.head.i != t.head.i for t in frame.targets):
                 frame.targets.append(arg)
+                if slot in _WHERE_PREPS:
+                    places.append(arg)
     if frame.pattern.objects:
         obj = object_of(verb, frame.pattern.objects)
         if obj is not None:
@@ -382,12 +385,21 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
                 for arg in _prep_objects(obj, slot):
                     if all(arg.head.i != t.head.i for t in frame.targets):
                         frame.targets.append(arg)
+                        if slot in _WHERE_PREPS:
+                            places.append(arg)
     if not frame.targets and not any(c.dep_ == "dobj" for c in verb.children):
         frame.targets.extend(_shared_targets(verb, frame.pattern))
     frame.targets.extend(_complement_targets(verb))
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
         frame.targets.extend(_defied(verb, lexicon))
         frame.targets.extend(_place_targets(verb))
+    if frame.pattern.code[:2] == _PROTEST_ROOT and len(places) < len(frame.targets):
+        # "staged rallies in the Gaza Strip against the party's leader", "blocked streets
+        # in Hong Kong in defiance of Chinese authorities": whom a protest is against says
+        # more than where it was held, which is only a fallback then
+        frame.targets = [
+            replace(a, fallback=True) if any(a is p for p in places) else a for a in frame.targets
+        ]
 
 
 def _shared_targets(verb: Token, pattern: Pattern) -> list[Argument]:
@@ -485,6 +497,9 @@ def _defied(trigger: Token, lexicon: Lexicon) -> list[Argument]:
 
 # "on alert", "in a state of readiness", "at war": what state a verb's subject is in
 _STATE_PREPS = frozenset({"on", "in", "at"})
+# The prepositions of a protest row's target slots that say where rather than against whom.
+_WHERE_PREPS = frozenset({"in", "at", "on", "through", "outside", "near"})
+_PROTEST_ROOT = "14"
 
 # "in defiance of", "in protest against/at/over", "in opposition to"
 _DEFIED_PREPS = ("of", "against", "at", "over", "to")

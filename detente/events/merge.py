@@ -6,7 +6,8 @@ of one event are merged so nothing is double-counted in dyad series and nothing 
 for provenance: the merged event keeps every mention as evidence (`Event.mentions`).
 
 Two events are one when they have the same CAMEO code (or one, lacking a side, has the
-generic code of the other's root: "was targeted" 190 beside "shot down" 195) and
+generic code of the other's root, "was targeted" 190 beside "shot down" 195, or a code the
+other's refines, 033 beside 0331) and
 - the same source and target, and the same date or, if one has no time of its own, it is
   named by a definite noun ("the shelling", "Turkey's downing of the jet"): it takes the
   stated date. Other undated repeats stay apart: "Iran again called on Britain" is often
@@ -34,13 +35,34 @@ def merge_repeated(
     merged: list[Event] = []
     for event in events:
         event = replace(event, mentions=event.mentions or (event.evidence,))
-        for index, earlier in enumerate(merged):
-            if _same_event(earlier, event, refers_back):
-                merged[index] = _combine(earlier, event)
-                break
-        else:
+        index = _first_same(merged, event, refers_back)
+        if index is None:
             merged.append(event)
+            continue
+        merged[index] = _combine(merged[index], event)
+        # The combined event may now state what another earlier mention lacked: "threatened"
+        # (130, no target) took in "war with Iraq" (1384), which takes in "offensive" (1384).
+        while (other := _first_same(merged, merged[index], refers_back, but=index)) is not None:
+            merged[min(index, other)] = _combine(merged[index], merged[other])
+            del merged[max(index, other)]
+            index = min(index, other)
     return merged
+
+
+def _first_same(
+    merged: list[Event],
+    event: Event,
+    refers_back: Callable[[Event], bool],
+    but: int | None = None,
+) -> int | None:
+    return next(
+        (
+            i
+            for i, earlier in enumerate(merged)
+            if i != but and _same_event(earlier, event, refers_back)
+        ),
+        None,
+    )
 
 
 def _same_event(a: Event, b: Event, refers_back: Callable[[Event], bool]) -> bool:
@@ -57,8 +79,12 @@ def _same_event(a: Event, b: Event, refers_back: Callable[[Event], bool]) -> boo
         return False
     partial, full = (a, b) if partial_a else (b, a)
     # "the bomber had been targeted by military personnel" (190) retells "the military
-    # shot down the jet" (195): a partial mention's generic code joins the specific one.
-    generic = partial.event_type.cameo == full.event_type.root + "0"
+    # shot down the jet" (195): a partial mention's generic code joins the specific one,
+    # as does a code the fuller one refines ("aid", 033, beside "provide aid for Romania",
+    # 0331).
+    generic = partial.event_type.cameo == full.event_type.root + "0" or (
+        full.event_type.cameo.startswith(partial.event_type.cameo)
+    )
     return (
         (same_code or generic)
         and _fits(partial.source, full.source)

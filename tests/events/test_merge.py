@@ -74,3 +74,23 @@ def test_mentions_in_one_sentence_are_listed_in_the_order_they_are_written() -> 
         events = [replace(make_event("1823", rebels, guard), evidence=e) for e in order]
         [merged] = merge_repeated(events)
         assert [m.trigger for m in merged.mentions] == words
+
+
+def test_a_fuller_mention_that_joins_one_partial_takes_in_the_others_too() -> None:
+    """ "Iran threatened (130, no target) to launch an offensive (1384, no target) in its war
+    with Iraq (1384 -> IRQ)": the last mention states the dyad the first two lacked."""
+    irn, irq = make_actor("IRN", "IRN"), make_actor("IRQ", "IRQ")
+    threatened = replace(make_event("130", irn, None), evidence=_at(0))
+    offensive = replace(make_event("1384", irn, None), evidence=_at(30))
+    war = replace(make_event("1384", irn, irq), evidence=_at(60))
+    [merged] = merge_repeated([threatened, offensive, war])
+    assert (merged.event_type.cameo, merged.target) == ("1384", irq)
+    assert [m.start for m in merged.mentions] == [0, 30, 60]
+
+
+def test_a_partial_mention_of_a_code_the_fuller_one_refines_joins_it() -> None:
+    eu, rou = make_actor("IGOEUREEC", None), make_actor("ROU", "ROU")
+    aid = replace(make_event("033", eu, None), evidence=_at(0))
+    provide = replace(make_event("0331", eu, rou), evidence=_at(40))
+    [merged] = merge_repeated([aid, provide])
+    assert (merged.event_type.cameo, merged.target) == ("0331", rou)

@@ -48,3 +48,14 @@ def test_a_demand_that_serves_no_protest_stays_a_demand(code_one: Code) -> None:
         code_one("Serbian students demanded the resignation of the prime minister on Monday.")
     )
     assert any(c == "1041" for _, _, c in found), found
+
+
+def test_whom_a_protest_is_against_outranks_where_it_was_held(code_one: Code) -> None:
+    found = triples(
+        code_one("Kenyan exiles staged rallies in London against the Kenyan president.")
+    )
+    assert any(t == "KENGOV" and c.startswith("14") for _, t, c in found), found
+    assert not any(t == "GBR" for _, t, _ in found), found
+    # with no one named, the place of a protest still says where it was aimed
+    found = triples(code_one("Angry Kenyan farmers staged rallies in Uganda."))
+    assert any(t == "UGA" and c.startswith("14") for _, t, c in found), found
