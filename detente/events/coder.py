@@ -52,6 +52,7 @@ from detente.events.sides import (
 from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
 from detente.nlp.repairs import (
     mend_closing_reports,
+    mend_gerund_lists,
     mend_stranded_infinitives,
     mend_verbless_roots,
 )
@@ -116,6 +117,7 @@ class EventCoder:
         mend_closing_reports(doc, self._closes_a_report)
         mend_stranded_infinitives(doc, self._controls_object)
         mend_verbless_roots(doc)
+        mend_gerund_lists(doc)
         ctx = self.resolver.prepare(doc, article.date)
         dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (

@@ -1,4 +1,4 @@
-"""Mending three parses the small English model often gets wrong.
+"""Mending four parses the small English model often gets wrong.
 
 A closing reporting clause:
 
@@ -18,6 +18,11 @@ A sentence left with a noun for its root: "Doctors from two American aid groups 
 and delivered goods to a Baghdad school". The model reads "donated" as a participle
 describing the groups, and the sentence has no verb; the participle, which has an object,
 is the sentence's verb and the noun phrase before it its subject.
+
+A list of gerunds after a preposition: "accused the United States of violating human
+rights, ignoring international law and sending a signal". The model hangs "ignoring" (and
+with it "sending") on "accused" as a participle of its own, as if the rights group had
+ignored the law; it is the second item of what the accusation says.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ _TRAILING_PREPOSITIONS = frozenset({"on", "in", "at", "from", "after", "during"}
 MENDED = "detente_mended_reports"
 MENDED_INFINITIVES = "detente_mended_infinitives"
 MENDED_ROOTS = "detente_mended_roots"
+MENDED_LISTS = "detente_mended_lists"
 # How the misread speaker hangs on the clause before it.
 _MISREAD_SPEAKER_DEPS = frozenset({"appos", "dobj", "conj", "npadvmod", "attr"})
 
@@ -195,3 +201,30 @@ def _promote(sentence: Span, verb: Token) -> None:
         token.head = doc[at + head]
         token.dep_ = dep
     verb.tag_ = "VBD"
+
+
+def mend_gerund_lists(doc: Doc) -> int:
+    """Hang each gerund the parser split off a list after a preposition back on the list's
+    first item, as its conjunct; how many were mended."""
+    mended = 0
+    for first in doc:
+        if first.dep_ != "pcomp" or first.tag_ != "VBG" or first.head.pos_ != "ADP":
+            continue
+        verb = first.head.head
+        end = first.right_edge.i
+        if end + 2 >= len(doc) or doc[end + 1].text != ",":
+            continue
+        split = doc[end + 2]
+        if (
+            split.tag_ != "VBG"
+            or split.dep_ != "advcl"
+            or split.head.i != verb.i
+            or not any(c.dep_ == "conj" for c in split.children)  # "..., B-ing and C-ing"
+            or any(c.dep_ in {"nsubj", "mark", "aux"} for c in split.children)
+        ):
+            continue
+        split.head = first
+        split.dep_ = "conj"
+        doc.user_data.setdefault(MENDED_LISTS, []).append(split.i)
+        mended += 1
+    return mended

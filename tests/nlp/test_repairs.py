@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from detente.nlp.repairs import (
     mend_closing_reports,
+    mend_gerund_lists,
     mend_stranded_infinitives,
     mend_verbless_roots,
 )
@@ -83,11 +84,19 @@ def test_refugees_allowed_to_return_are_the_target_of_the_concession(code_one: C
     assert ("KEN", "SOMREF", "080") in found, found
 
 
+# Sentences the parser misreads, each used by a test of the mend and one of its effect.
+_DONATED = (
+    "Doctors from two Swiss aid groups donated and personally delivered 300 tents to "
+    "Kabul University."
+)
+_LISTED = (
+    "Human Rights Watch accused Uganda of detaining critics, defying court orders and "
+    "silencing journalists."
+)
+
+
 def test_a_participle_with_an_object_in_a_verbless_sentence_is_its_verb(coder: Coder) -> None:
-    doc = coder.nlp(
-        "Doctors from two Swiss aid groups donated and personally delivered 300 tents to "
-        "Kabul University."
-    )
+    doc = coder.nlp(_DONATED)
     assert mend_verbless_roots(doc) == 1
     donated = next(t for t in doc if t.text == "donated")
     assert donated.dep_ == "ROOT"
@@ -100,10 +109,18 @@ def test_a_headline_passive_without_an_object_is_left_alone(coder: Coder) -> Non
 
 
 def test_aid_given_by_two_verbs_goes_to_whom_the_second_names(code_one: Code) -> None:
-    found = triples(
-        code_one(
-            "Doctors from two Swiss aid groups donated and personally delivered 300 tents to "
-            "Kabul University."
-        )
-    )
+    found = triples(code_one(_DONATED))
     assert any(s == "CHEHLH" and t == "AFGEDU" and c.startswith("07") for s, t, c in found), found
+
+
+def test_a_gerund_split_off_a_list_after_of_is_listed_again(coder: Coder) -> None:
+    doc = coder.nlp(_LISTED)
+    assert mend_gerund_lists(doc) == 1
+    defying = next(t for t in doc if t.text == "defying")
+    assert (defying.dep_, defying.head.text) == ("conj", "detaining")
+
+
+def test_what_an_accusation_lists_is_not_done_by_the_accuser(code_one: Code) -> None:
+    found = triples(code_one(_LISTED))
+    assert any(c.startswith("11") for _, _, c in found), found
+    assert not any(s and s.startswith("NGO") and not c.startswith("11") for s, _, c in found), found
