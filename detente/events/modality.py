@@ -229,6 +229,16 @@ def _assess(trigger: Token, lexicon: Lexicon) -> Assessment:
             return Assessment(Modality.REQUESTED, asked.text)
         governor = _clause_verb(token.head)
         lemma = governor.lemma_.lower()
+        if (
+            dep == "ccomp"
+            and token.i < governor.i
+            and lexicon.is_cue("speech_act", lemma)
+            and not _is_cue_verb(lexicon, "denial", governor)
+        ):
+            # "Kenyan police beat detainees, a rights group charged": news told first and
+            # attributed after is reported as the news, whatever verb attributes it ("a
+            # rights group charged that police beat detainees" is the charge's content)
+            break
         only_intended = only_intended and (
             governor.pos_ == "AUX"
             or lexicon.is_cue("intent_verb", lemma)

@@ -417,3 +417,21 @@ def test_force_being_readied_is_a_posture_not_a_threat(code_one: Code) -> None:
     # a threat made in words is still one
     found = triples(code_one("Ethiopia threatened to shell Eritrean positions near Badme."))
     assert any(c.startswith("13") for _, _, c in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "done"),
+    [
+        # news told first and attributed after is reported as the news
+        ("Chadian soldiers abused refugees in Abeche, a rights group alleged on Monday.", True),
+        # the same words as the content of an allegation are the allegation's
+        ("A rights group alleged that Chadian soldiers abused refugees in Abeche.", False),
+        # and a closing denial denies them
+        ("Chadian soldiers abused refugees in Abeche, the army denied on Monday.", False),
+    ],
+)
+def test_an_act_attributed_after_it_is_told_is_reported_as_done(
+    code_one: Code, sentence: str, done: bool
+) -> None:
+    found = triples(code_one(sentence))
+    assert any(s == "TCDMIL" and c.startswith("18") for s, _, c in found) is done, found
