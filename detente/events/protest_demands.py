@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from detente.types import Event
+from detente.types import Actor, Event
 
 PROTEST_ROOT = "14"
 # Demands (10) and appeals (02): what a protest asks for.
@@ -74,4 +74,15 @@ def _with_demand(protest: Event, demand: Event, recode: Callable[[Event, str], E
     if code in _REFINABLE_PROTESTS and wanted in _POLITICAL_DEMANDS:
         protest = recode(protest, code + wanted[-1])
     note = f"; what it demands: '{demand.evidence.trigger}' ({wanted}), not an event of its own"
+    if _implicit(protest.target) and demand.target is not None and not _implicit(demand.target):
+        # "demonstrated in Kirkuk calling for independence from Iraq": whom the demand is
+        # made of is whom the protest is against, more than the government it would be
+        # aimed at by default
+        protest = replace(protest, target=demand.target)
+        note += f"; target = whom it demands of: '{demand.target.text}'"
     return replace(protest, reason=protest.reason + note)
+
+
+def _implicit(actor: Actor | None) -> bool:
+    """No actor, or one the sentence implies but does not name (no words of its own)."""
+    return actor is None or not actor.text

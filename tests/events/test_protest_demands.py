@@ -59,3 +59,12 @@ def test_whom_a_protest_is_against_outranks_where_it_was_held(code_one: Code) ->
     # with no one named, the place of a protest still says where it was aimed
     found = triples(code_one("Angry Kenyan farmers staged rallies in Uganda."))
     assert any(t == "UGA" and c.startswith("14") for _, t, c in found), found
+
+
+def test_a_protest_is_against_whom_its_demand_is_made_of(code_one: Code) -> None:
+    found = triples(
+        code_one(
+            "Kenyan teachers marched in Nairobi demanding pay rises from the education ministry."
+        )
+    )
+    assert any(t == "KENGOVEDU" and c.startswith("14") for _, t, c in found), found
