@@ -427,6 +427,17 @@ def _event_subject_agents(subject: Argument, lexicon: Lexicon) -> list[Argument]
         Argument(a.head, f"'by' object of the subject '{noun.text}'")
         for a in _prep_objects(noun, "by")
     ]
+    # "a car bomb planted by al-Shabaab exploded", "missiles fired by Houthi rebels hit":
+    # whoever the participle describing the subject names as its doer
+    found += [
+        Argument(doer, f"'by' object of '{participle.text}', which describes the subject")
+        for participle in noun.children
+        if participle.dep_ == "acl" and participle.tag_ == "VBN"
+        for agent in participle.children
+        if agent.dep_ == "agent"
+        for doer in agent.children
+        if doer.dep_ == "pobj"
+    ]
     if match_pattern(noun, lexicon) is not None:
         found.append(Argument(noun, f"owner of the subject '{noun.text}'", owner=True))
     return found

@@ -235,6 +235,18 @@ def test_a_killing_by_a_weapon_is_an_attack_even_with_no_one_named(code_one: Cod
     assert code_one("Five Afghan villagers were killed in the floods.").events == ()
 
 
+def test_a_bomb_that_explodes_is_an_attack_by_whoever_planted_it(code_one: Code) -> None:
+    found = triples(
+        code_one("A bomb planted by Boko Haram fighters exploded outside a church in Maiduguri.")
+    )
+    assert any(s and s.startswith("NGAREB") and c == "183" for s, _, c in found), found
+    # missiles fired by someone hit what they hit
+    found = triples(code_one("Rockets fired by Hezbollah fighters hit a town in northern Israel."))
+    assert any(s and s.startswith("LBNREB") and c.startswith("19") for s, _, c in found), found
+    # without a weapon, exploding is no attack
+    assert code_one("Protests exploded across Kenya after the vote.").events == ()
+
+
 def test_a_protest_naming_no_target_is_aimed_at_its_own_government(code_one: Code) -> None:
     """ "Iraqi Kurds demonstrated in Iraq": the target slot names the source's own country,
     and a protest with no one else named is aimed at its government, with no text of its own."""
