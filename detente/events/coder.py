@@ -214,9 +214,11 @@ class EventCoder:
         return DocCoding(merged, ctx.mentions, candidates)
 
     def _recoded(self, event: Event, code: str) -> Event:
-        """The event with a more specific code of the same family (its PLOVER type and
-        mode, read from the text, kept)."""
+        """The event with a more specific code of the same family: the finer code's
+        PLOVER type, mode and contexts, except a type or mode read from the text."""
         finer = self.ontology.event_type(code)
+        table = self.ontology.event_type(event.event_type.cameo)
+        read = event.event_type
         return replace(
             event,
             event_id=_event_id(
@@ -228,11 +230,13 @@ class EventCoder:
                 event.target,
             ),
             event_type=replace(
-                event.event_type,
-                cameo=finer.cameo,
-                name=finer.name,
-                goldstein=finer.goldstein,
-                quad_class=finer.quad_class,
+                finer,
+                plover_type=finer.plover_type
+                if read.plover_type == table.plover_type
+                else read.plover_type,
+                plover_mode=finer.plover_mode
+                if read.plover_mode == table.plover_mode
+                else read.plover_mode,
             ),
         )
 

@@ -12,17 +12,17 @@ from detente.types import CodedArticle
 from tests.helpers import triples
 
 Code = Callable[..., CodedArticle]
+_MARCH = (
+    "Thousands of Serbian students marched in Belgrade demanding the resignation of the "
+    "prime minister."
+)
 
 
 @pytest.mark.parametrize(
     ("sentence", "protest"),
     [
         # a march demanding a resignation: one protest for leadership change
-        (
-            "Thousands of Serbian students marched in Belgrade demanding the resignation of "
-            "the prime minister.",
-            "1411",
-        ),
+        (_MARCH, "1411"),
         # the demands a blockade is held to press: one protest for rights
         (
             "Young Tunisians blocked roads in Sfax to press their demands for greater freedom "
@@ -68,3 +68,10 @@ def test_a_protest_is_against_whom_its_demand_is_made_of(code_one: Code) -> None
         )
     )
     assert any(t == "KENGOVEDU" and c.startswith("14") for _, t, c in found), found
+
+
+def test_a_refined_protest_takes_the_finer_codes_plover_context(code_one: Code) -> None:
+    events = code_one(_MARCH).events
+    march = next(e for e in events if e.event_type.cameo == "1411")
+    assert march.event_type.plover_type == "PROTEST"
+    assert "executive" in march.event_type.plover_contexts
