@@ -7,7 +7,9 @@ for provenance: the merged event keeps every mention as evidence (`Event.mention
 
 Two events are one when they have the same CAMEO code (or one, lacking a side, has the
 generic code of the other's root, "was targeted" 190 beside "shot down" 195, or a code the
-other's refines, 033 beside 0331) and
+other's refines, 033 beside 0331; in one sentence also a generic and a specific code of
+one root with the same sides: "threatened (130) to break off relations (1313)" is one
+threat) and
 - the same source and target, and the same date or, if one has no time of its own, it is
   named by a definite noun ("the shelling", "Turkey's downing of the jet"): it takes the
   stated date. Other undated repeats stay apart: "Iran again called on Britain" is often
@@ -16,7 +18,8 @@ other's refines, 033 beside 0331) and
   country as in a fuller event ("the putsch attempt by officers against Ankara"): it
   takes the fuller event's actors, and the stated date if only one of them has one.
 
-Where the two differ, the merged event keeps the fuller actors and the stated date.
+Where the two differ, the merged event keeps the fuller actors, the stated date and the
+more specific code.
 """
 
 from __future__ import annotations
@@ -74,6 +77,10 @@ def _same_event(a: Event, b: Event, refers_back: Callable[[Event], bool]) -> boo
         return (
             _same_date(a, b) or (_undated(b) and refers_back(b)) or (_undated(a) and refers_back(a))
         )
+    one_sentence = a.sentence_index == b.sentence_index
+    if same_actors and one_sentence and (_root_generic(a, b) or _root_generic(b, a)):
+        # "Pakistan threatened (130) to break off relations with Congo (1313)": one threat
+        return True
     partial_a, partial_b = _is_partial(a), _is_partial(b)
     if partial_a == partial_b:
         return False
@@ -82,8 +89,8 @@ def _same_event(a: Event, b: Event, refers_back: Callable[[Event], bool]) -> boo
     # shot down the jet" (195): a partial mention's generic code joins the specific one,
     # as does a code the fuller one refines ("aid", 033, beside "provide aid for Romania",
     # 0331).
-    generic = partial.event_type.cameo == full.event_type.root + "0" or (
-        full.event_type.cameo.startswith(partial.event_type.cameo)
+    generic = _root_generic(partial, full) or full.event_type.cameo.startswith(
+        partial.event_type.cameo
     )
     return (
         (same_code or generic)
@@ -102,14 +109,25 @@ def _combine(a: Event, b: Event) -> Event:
     mentions = tuple(
         sorted({*a.mentions, *b.mentions}, key=lambda m: (m.start, m.trigger_start, m.end))
     )
+    other = b if keeper is a else a
+    # the more specific of a generic and a specific code of one root
+    event_type = other.event_type if _root_generic(keeper, other) else keeper.event_type
     return replace(
         keeper,
+        event_type=event_type,
         date=dated.date,
         date_granularity=dated.date_granularity,
         date_rule=dated.date_rule,
         mentions=mentions,
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _root_generic(generic: Event, specific: Event) -> bool:
+    """Whether the first event's code is the "not specified" code of the second's root
+    (190 beside 195, 130 beside 1313) and the second's is not."""
+    code = generic.event_type.cameo
+    return code == specific.event_type.root + "0" and specific.event_type.cameo != code
 
 
 def _code(actor: Actor | None) -> str | None:

@@ -94,3 +94,16 @@ def test_a_partial_mention_of_a_code_the_fuller_one_refines_joins_it() -> None:
     provide = replace(make_event("0331", eu, rou), evidence=_at(40))
     [merged] = merge_repeated([aid, provide])
     assert (merged.event_type.cameo, merged.target) == ("0331", rou)
+
+
+def test_a_generic_and_a_specific_code_of_one_dyad_in_one_sentence_are_one_event() -> None:
+    """ "Pakistan threatened (130) to break off relations with Congo (1313)": one threat,
+    kept with its specific code; in two sentences they stay two events."""
+    pak, cod = make_actor("PAK", "PAK"), make_actor("COD", "COD")
+    threatened = replace(make_event("130", pak, cod), evidence=_at(0))
+    break_off = replace(make_event("1313", pak, cod), evidence=_at(20))
+    [merged] = merge_repeated([threatened, break_off])
+    assert merged.event_type.cameo == "1313"
+    assert [m.start for m in merged.mentions] == [0, 20]
+    later = replace(break_off, sentence_index=3)
+    assert len(merge_repeated([threatened, later])) == 2
