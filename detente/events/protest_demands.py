@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from detente.types import Actor, Event
 
-PROTEST_ROOT = "14"
+_PROTEST_ROOT = "14"
 # Demands (10) and appeals (02): what a protest asks for.
 _ASKING_ROOTS = frozenset({"10", "02"})
 _MAX_HOPS = 2
@@ -34,10 +34,11 @@ def fold_protest_demands(
     it, and the demands so folded.
 
     `serving` maps a trigger's start to the starts of the triggers it serves (how or why
-    they were done); `recode` gives an event a more specific code of the same family."""
+    they were done); `recode` gives an event a code of the same family (or its own again)
+    with the id that code and its sides make."""
     protests: dict[int, list[int]] = {}
     for at, event in enumerate(events):
-        if event.event_type.root == PROTEST_ROOT:
+        if event.event_type.root == _PROTEST_ROOT:
             protests.setdefault(event.evidence.trigger_start, []).append(at)
     if not protests:
         return events, []
@@ -72,15 +73,16 @@ def _served(event: Event, serving: Mapping[int, frozenset[int]]) -> set[int]:
 def _with_demand(protest: Event, demand: Event, recode: Callable[[Event, str], Event]) -> Event:
     code, wanted = protest.event_type.cameo, demand.event_type.cameo
     if code in _REFINABLE_PROTESTS and wanted in _POLITICAL_DEMANDS:
-        protest = recode(protest, code + wanted[-1])
+        code += wanted[-1]
     note = f"; what it demands: '{demand.evidence.trigger}' ({wanted}), not an event of its own"
     if _implicit(protest.target) and demand.target is not None and not _implicit(demand.target):
-        # "demonstrated in Kirkuk calling for independence from Iraq": whom the demand is
-        # made of is whom the protest is against, more than the government it would be
-        # aimed at by default
+        # "teachers marched in Nairobi demanding pay rises from the education ministry":
+        # whom the demand is made of is whom the protest is against, more than the
+        # government it would be aimed at by default
         protest = replace(protest, target=demand.target)
         note += f"; target = whom it demands of: '{demand.target.text}'"
-    return replace(protest, reason=protest.reason + note)
+    # recoded even where the code stays: the event's id names its code and its sides
+    return replace(recode(protest, code), reason=protest.reason + note)
 
 
 def _implicit(actor: Actor | None) -> bool:
