@@ -44,8 +44,8 @@ def with_context_country(ctx: DocActors, head: int, actors: tuple[Actor, ...]) -
     if len(actors) != 1 or actors[0].country or actors[0].org or not actors[0].sectors:
         return actors
     actor = actors[0]
-    lender, how = None, "country from context"
-    if set(actor.sectors) & STATE_SECTORS:
+    lender, how = _victims_country(ctx, head), "the country of whom the attack struck"
+    if lender is None and set(actor.sectors) & STATE_SECTORS:
         lender, how = _conjunct_country(ctx, head), "the country of the actor named with it"
         if lender is None:
             lender, how = _speaker_country(ctx, head), "the speaker's country"
@@ -78,8 +78,8 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
 
     Candidates are the countries named in the role's sentence (the sentence before counts
     half): by actors, by an armed group's home country, or by any country word at all
-    ("in Somalia's Lower Shabelle region"). The most named wins; ties go to the nearest
-    mention before the role."""
+    ("in Somalia's Lower Shabelle region"); an actor named deep in nested noun phrases
+    counts half. The most named wins; ties go to the nearest mention before the role."""
     own = _owner_country(ctx, head) or _own_place_country(ctx, head)
     if own is not None:
         return own
@@ -119,6 +119,11 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         # Only a name can be a place: "in U.S.-Soviet talks" names no place.
         if match is not None and _named_as_place(ctx.doc[m.head], match):
             weight = _PLACE_WEIGHT
+        elif _nouns_above(ctx.doc[m.head]) >= 2:
+            # "ordered former president Menem to appear in an investigation of arms
+            # sales to Croatia": a country deep in nested noun phrases names a thing
+            # talked of, not who is around the role
+            weight = min(weight, _NESTED_WEIGHT)
         vote(m.head, actor.country, code, actor.text, m.sentence, weight)
         counted.update(range(actor.start, actor.end))
     numbers = _sentence_numbers(ctx.doc)
@@ -149,6 +154,19 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
     _, _, code, text = nearest[best]
     return best, code, text
+
+
+def _nouns_above(token: Token) -> int:
+    """How many nouns lie between a word and the verb whose clause it is in: 2 for
+    'Croatia' in "an investigation of arms sales to Croatia"."""
+    nouns, node = 0, token.head
+    for _ in range(_MAX_NOUN_CHAIN):
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            return nouns
+        if node.pos_ in {"NOUN", "PROPN"}:
+            nouns += 1
+        node = node.head
+    return nouns
 
 
 def _speaker_place(ctx: DocActors, token: Token) -> bool:
@@ -245,6 +263,10 @@ def _lends_country(ctx: DocActors, match: Match) -> bool:
 # How often a country must be named for a story to be about it.
 _STORY_MENTIONS = 3
 _PLACE_WEIGHT = 1.5
+# What an actor named two nouns deep ("arms sales to Croatia") lends: as much as another
+# actor's nationality.
+_NESTED_WEIGHT = 0.5
+_MAX_NOUN_CHAIN = 12
 
 
 def _named_as_place(token: Token, match: Match | None) -> bool:
@@ -332,6 +354,38 @@ def _conjunct_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         if len(named) == 1 and not named[0].country_from_context:
             return _lender(ctx, conjunct.i)
     return None
+
+
+def _victims_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
+    """ "attacked a camp for Congolese refugees, killing at least 156 people": those a
+    participle says were killed or hurt are of the country of whom the act it follows
+    struck (its object, or what it was "against" or "on"), not the attackers'."""
+    token = ctx.doc[head]
+    participle = token.head
+    if token.dep_ != "dobj" or participle.tag_ != "VBG":
+        return None
+    while participle.dep_ == "conj" and participle.head.i != participle.i:
+        participle = participle.head  # "killing or wounding 50"
+    if participle.dep_ != "advcl":
+        return None
+    struck = [
+        c
+        for c in participle.head.children
+        if c.dep_ in {"dobj", "nsubjpass"}
+        or (c.dep_ == "prep" and c.lower_ in _STRIKING_PREPOSITIONS)
+    ]
+    for part in struck:
+        for word in part.subtree:
+            named = ctx.cache.get((word.i, False), ())
+            if len(named) == 1 and not named[0].country_from_context:
+                found = _lender(ctx, word.i)
+                if found is not None:
+                    return found
+    return None
+
+
+# What an attack "was against" or "on" names whom it struck.
+_STRIKING_PREPOSITIONS = frozenset({"against", "on", "at"})
 
 
 def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:

@@ -10,6 +10,7 @@ and code, e.g. from "held talks" and "talks") are merged.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.symbols import ADJ, NOUN, VERB
@@ -139,15 +140,32 @@ class EventCoder:
             refusers: set[str | None] = set()
             plain_refusals: list[tuple[Event, int]] = []  # with their candidate's index
             # Only verbs, nouns and predicate adjectives trigger (`match_pattern`).
-            for position in positions_tagged(doc, _TRIGGER_TAGS, sentence.start, sentence.end):
+            worklist = list(positions_tagged(doc, _TRIGGER_TAGS, sentence.start, sentence.end))
+            deferred: set[int] = set()  # fallbacks waiting on the events they govern
+            for position in worklist:  # grows by the fallbacks deferred to the end
                 token = doc[position]
                 pattern = match_pattern(token, self.lexicon) or self._unlisted_obligation(token)
                 if pattern is None:
                     continue
                 if _refers_back(token):
                     back_references.add(token.idx)
-                if "fallback" in pattern.flags and self._governs_event(token):
-                    continue  # "agreed to hold talks": the talks say what was agreed
+                if position in deferred:
+                    # "ordered Menem to appear for questioning in an investigation": the
+                    # order's content coded nothing, so the order itself is the event
+                    if _codes_inside(token, candidates):
+                        continue
+                elif "fallback" in pattern.flags and self._governs_event(token):
+                    if self._governs_event(token, within=2) or pattern.code.startswith("03"):
+                        # "agreed to hold talks": the talks say what was agreed; what a
+                        # promise promises decides whether it is cooperation at all ("vowed
+                        # to make Israel pay for the killing")
+                        continue
+                    # an order is a demand whatever it orders: an event in a modifier of
+                    # what was ordered ("to appear for questioning in an investigation")
+                    # takes its place only if that event is coded itself
+                    deferred.add(position)
+                    worklist.append(position)
+                    continue
                 if "fallback" in pattern.flags and _negated_complement(token):
                     continue  # "vowed not to return the Golan Heights" intends no cooperation
                 governor = verb_coding_object(token, pattern, self.lexicon)
@@ -334,9 +352,11 @@ class EventCoder:
             where="rule: a reported obligation to do something unlisted",
         )
 
-    def _governs_event(self, token: Token, but: frozenset[str] | set[str] = frozenset()) -> bool:
+    def _governs_event(
+        self, token: Token, but: frozenset[str] | set[str] = frozenset(), within: int = 0
+    ) -> bool:
         """Whether a word's complements (not its subject, nor the dependents named in
-        `but`) hold an event of their own."""
+        `but`) hold an event of their own; `within` > 0 looks only that many links down."""
         subjects = {
             t.i
             for child in token.children
@@ -355,6 +375,7 @@ class EventCoder:
             t.i != token.i
             and t.i not in subjects
             and t.i not in described
+            and (not within or _links_below(token, t) <= within)
             and match_pattern(t, self.lexicon) is not None
             for t in token.subtree
         )
@@ -1000,6 +1021,20 @@ def _object_candidate(index: int, noun: Token, pattern: Pattern, governor: Token
         targets=(),
         outcome=f"dropped: what '{governor.text}' does to it is the event",
     )
+
+
+def _links_below(ancestor: Token, token: Token) -> int:
+    """How many dependency links lead down from `ancestor` to `token` (in its subtree)."""
+    links = 0
+    while token.i != ancestor.i and token.head.i != token.i:
+        token, links = token.head, links + 1
+    return links
+
+
+def _codes_inside(token: Token, candidates: Sequence[Candidate]) -> bool:
+    """Whether an event was coded on a word a trigger governs (its subtree, itself aside)."""
+    inside = {t.idx for t in token.subtree if t.i != token.i}
+    return any(c.coded and c.trigger_start in inside for c in candidates)
 
 
 def _with_outcome(candidate: Candidate, outcome: str) -> Candidate:

@@ -404,10 +404,16 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
 
 def _shared_targets(verb: Token, pattern: Pattern) -> list[Argument]:
     """ "donated and delivered goods to a Baghdad school": a verb with no object of its
-    own shares the object, and the object's phrases, of the verb conjoined after it."""
+    own shares the object, and the object's phrases, of the verb conjoined after it
+    ("killing or wounding 50": the 50 were killed or wounded)."""
     found: list[Argument] = []
     for later in (c for c in verb.conjuncts if c.i > verb.i):
-        carriers = [later, *(c for c in later.children if c.dep_ == "dobj")]
+        objects = [c for c in later.children if c.dep_ == "dobj"]
+        if "dobj" in pattern.targets:
+            found += [
+                Argument(o, f"object of '{later.text}', shared with '{verb.text}'") for o in objects
+            ]
+        carriers = [later, *objects]
         for carrier in carriers:
             for slot in pattern.targets:
                 found += [
