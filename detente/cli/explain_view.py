@@ -5,7 +5,13 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
-from detente.nlp.repairs import MENDED, MENDED_INFINITIVES, MENDED_LISTS, MENDED_ROOTS
+from detente.nlp.repairs import (
+    MENDED,
+    MENDED_INFINITIVES,
+    MENDED_LISTS,
+    MENDED_ROOTS,
+    MENDED_SUBJECTS,
+)
 from detente.pipeline import Explanation
 
 
@@ -15,6 +21,7 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
     infinitives = set(doc.user_data.get(MENDED_INFINITIVES, ()))
     roots = set(doc.user_data.get(MENDED_ROOTS, ()))
     lists = set(doc.user_data.get(MENDED_LISTS, ()))
+    subjects = set(doc.user_data.get(MENDED_SUBJECTS, ()))
     for index, sentence in enumerate(doc.sents):
         title = f"sentence {index}: parse"
         if sentence.root.i in mended:
@@ -24,6 +31,8 @@ def print_explanation(explanation: Explanation, console: Console) -> None:
         for token in sentence:
             if token.i in lists:
                 title += f" (mended: '{token.text}' is listed with '{token.head.text}')"
+            if token.i in subjects:
+                title += f" (mended: '{token.text}' is the subject of '{token.head.text}')"
             if token.i in infinitives:
                 title += f" (mended: '{token.text}' is the complement of '{token.head.text}')"
         parse = Table(title=title, header_style="bold", show_lines=False)

@@ -53,6 +53,7 @@ from detente.events.sides import (
 from detente.nlp.clauses import doers_of, is_passive, positions_tagged, sentences
 from detente.nlp.repairs import (
     mend_closing_reports,
+    mend_fronted_subjects,
     mend_gerund_lists,
     mend_stranded_infinitives,
     mend_verbless_roots,
@@ -119,6 +120,7 @@ class EventCoder:
         mend_stranded_infinitives(doc, self._controls_object)
         mend_verbless_roots(doc)
         mend_gerund_lists(doc)
+        mend_fronted_subjects(doc)
         ctx = self.resolver.prepare(doc, article.date)
         dates = prepare_dates(doc, article.date, self._is_report_verb)
         places = (

@@ -1,4 +1,4 @@
-"""Mending four parses the small English model often gets wrong.
+"""Mending five parses the small English model often gets wrong.
 
 A closing reporting clause:
 
@@ -23,6 +23,11 @@ A list of gerunds after a preposition: "accused the United States of violating h
 rights, ignoring international law and sending a signal". The model hangs "ignoring" (and
 with it "sending") on "accused" as a participle of its own, as if the rights group had
 ignored the law; it is the second item of what the accusation says.
+
+A subject after an opening phrase: "With the signing of a memorandum, the Sudanese
+government and the SPLM have agreed to allow access". The model hangs the subject on the
+opening phrase's noun, as one more item of it, and the verb has no subject; the noun
+phrase between the comma and the verb is the verb's subject.
 """
 
 from __future__ import annotations
@@ -45,6 +50,7 @@ MENDED = "detente_mended_reports"
 MENDED_INFINITIVES = "detente_mended_infinitives"
 MENDED_ROOTS = "detente_mended_roots"
 MENDED_LISTS = "detente_mended_lists"
+MENDED_SUBJECTS = "detente_mended_subjects"
 # How the misread speaker hangs on the clause before it.
 _MISREAD_SPEAKER_DEPS = frozenset({"appos", "dobj", "conj", "npadvmod", "attr"})
 
@@ -223,8 +229,63 @@ def mend_gerund_lists(doc: Doc) -> int:
             or any(c.dep_ in {"nsubj", "mark", "aux"} for c in split.children)
         ):
             continue
-        split.head = first
-        split.dep_ = "conj"
-        doc.user_data.setdefault(MENDED_LISTS, []).append(split.i)
+        _reattach(split, first, "conj", MENDED_LISTS)
         mended += 1
     return mended
+
+
+def mend_fronted_subjects(doc: Doc) -> int:
+    """Give a subjectless root its subject back from the opening phrase that swallowed it
+    as a conjunct; how many were mended."""
+    mended = 0
+    for sentence in sentences(doc):
+        verb = sentence.root
+        if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            continue
+        before = [
+            c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i
+        ]
+        boundary = min(before, default=verb.i)
+        subject = _swallowed_subject(doc, verb, boundary)
+        if subject is None:
+            continue
+        _reattach(subject, verb, "nsubj", MENDED_SUBJECTS)
+        mended += 1
+    return mended
+
+
+def _reattach(token: Token, head: Token, dep: str, record: str) -> None:
+    """Hang one word on another head, and list it under the doc's `record` key."""
+    token.head = head
+    token.dep_ = dep
+    token.doc.user_data.setdefault(record, []).append(token.i)
+
+
+def _swallowed_subject(doc: Doc, verb: Token, boundary: int) -> Token | None:
+    """The head of the noun phrase that ends right before the verb (or its auxiliary),
+    begins after a comma, and hangs as a conjunct on a word of a phrase that opens the
+    clause: "government" in "With the signing of a memorandum, the government and the
+    SPLM have agreed"."""
+    if boundary < 2 or doc[boundary - 1].is_punct:
+        return None
+    opening = [c for c in verb.children if c.dep_ == "prep" and c.i < boundary]
+    node = doc[boundary - 1]
+    for _ in range(_MAX_CLIMB):
+        start = node.left_edge.i
+        if (
+            node.dep_ == "conj"
+            and node.right_edge.i == boundary - 1
+            and start > 0
+            and doc[start - 1].text == ","
+            and any(_inside(node.head, phrase) for phrase in opening)
+        ):
+            return node
+        if node.head.i == node.i or node.head.i >= boundary:
+            return None
+        node = node.head
+    return None
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# How far up from the phrase's last word its head may lie.
+_MAX_CLIMB = 6

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Doc
+
 from detente.nlp.repairs import (
     mend_closing_reports,
+    mend_fronted_subjects,
     mend_gerund_lists,
     mend_stranded_infinitives,
     mend_verbless_roots,
@@ -124,3 +127,36 @@ def test_what_an_accusation_lists_is_not_done_by_the_accuser(code_one: Code) -> 
     found = triples(code_one(_LISTED))
     assert any(c.startswith("11") for _, _, c in found), found
     assert not any(s and s.startswith("NGO") and not c.startswith("11") for s, _, c in found), found
+
+
+def _misread_opening(coder: Coder) -> Doc:
+    """The small model's reading of a subject after an opening phrase, as it gave it for a
+    wire sentence: the subject hangs on the opening phrase's noun as one more item."""
+    words = "With the signing of a memorandum , the government and the rebels have agreed ."
+    heads = [13, 2, 0, 2, 5, 3, 5, 8, 5, 8, 11, 8, 13, 13, 13]
+    deps = [
+        "prep", "det", "pobj", "prep", "det", "pobj", "punct", "det", "conj", "cc", "det",
+        "conj", "aux", "ROOT", "punct",
+    ]  # fmt: skip
+    pos = [
+        "ADP", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "CCONJ", "DET",
+        "NOUN", "AUX", "VERB", "PUNCT",
+    ]  # fmt: skip
+    return Doc(coder.nlp.vocab, words=words.split(), heads=heads, deps=deps, pos=pos)
+
+
+def test_a_subject_swallowed_by_an_opening_phrase_is_given_back_to_its_verb(
+    coder: Coder,
+) -> None:
+    doc = _misread_opening(coder)
+    assert mend_fronted_subjects(doc) == 1
+    agreed = doc[13]
+    assert [c.text for c in agreed.children if c.dep_ == "nsubj"] == ["government"]
+    assert [c.text for c in doc[8].conjuncts] == ["rebels"]
+
+
+def test_a_verb_with_its_subject_is_left_as_parsed(coder: Coder) -> None:
+    doc = coder.nlp("After the talks in Doha, the two sides agreed to meet again in March.")
+    before = [(t.dep_, t.head.i) for t in doc]
+    assert mend_fronted_subjects(doc) == 0
+    assert [(t.dep_, t.head.i) for t in doc] == before
