@@ -37,3 +37,19 @@ def test_a_hearing_into_what_someone_did_investigates_them(code_one: Code) -> No
     )
     assert any(code == "090" and target == "KENCOP" for _, target, code in found), found
     assert not code_one("The Kenyan court held a hearing on Monday.").events
+
+
+def test_a_hearing_opened_into_a_matter_investigates_though_the_matter_names_no_one(
+    code_one: Code,
+) -> None:
+    found = triples(
+        code_one(
+            "Kenya's supreme court opened a hearing on Tuesday into the legality of the "
+            "emergency decree."
+        )
+    )
+    assert ("KENJUD", None, "090") in found, found
+    found = triples(
+        code_one("Kenya's supreme court opened a hearing into the legality of the decree.")
+    )
+    assert ("KENJUD", None, "090") in found, found
