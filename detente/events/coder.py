@@ -47,6 +47,7 @@ from detente.events.sides import (
     mass_killing,
     own_country,
     own_government,
+    peacekeeping_presence,
     protest_aim,
     with_unidentified_attackers,
 )
@@ -417,8 +418,12 @@ class EventCoder:
         targets = civilian_targets(pattern.code, targets, self.lexicon)
         if code == pattern.code and mass_killing(code, frame.trigger, targets, self.lexicon):
             code = MASS_KILLING_CODE
+        recoded_by_sides = ""  # why the sides, not the words, gave the event its code
         if code == pattern.code:
-            code = expelled_organisations(code, targets) or code
+            if expelled := expelled_organisations(code, targets):
+                code, recoded_by_sides = expelled, "organisations expelled"
+            elif peacekeeping := peacekeeping_presence(code, sources, self.lexicon):
+                code, recoded_by_sides = peacekeeping, "a show of presence by peacekeepers"
         sources = armed_sources(pattern.code, sources, self.lexicon)
         if not targets and code.startswith(THREAT_ROOT):
             # "threatened a general strike unless Israel rescinded the law": at Israel.
@@ -577,7 +582,9 @@ class EventCoder:
                 part
                 for part in (
                     f"pattern '{pattern.describe()}' ({pattern.where}) -> {pattern.code}",
-                    f"{assessment.describe()} -> {code}" if code != pattern.code else "",
+                    f"{recoded_by_sides or assessment.describe()} -> {code}"
+                    if code != pattern.code
+                    else "",
                     f"source = {source_how}" if src else "",
                     f"target = {target_how}" if tgt else "",
                     f"target = {implicit.reason}" if implicit else "",

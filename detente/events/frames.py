@@ -867,10 +867,30 @@ def _noun_arguments(frame: Frame, lexicon: Lexicon) -> None:
     # The noun's own phrase ("Turkish strikes", "Turkey's attack") is tried by the coder
     # first; this is the fallback source from the clause the noun sits in.
     frame.sources.append(Argument(noun, f"modifiers of '{noun.text}'"))
+    if thing is not None and "object_source" in frame.pattern.flags and _names_owner(thing):
+        # "the deployment of Russian troops to Belarus": the troops deploy (bare "troops"
+        # would only borrow a country from wherever they are sent)
+        frame.sources.append(Argument(thing, f"the '{thing.text}' it moves"))
+        if noun.dep_ == "nsubj" and not frame.targets:
+            # "the first deployment of NATO troops arrived in Bosnia": where it went
+            frame.targets += [
+                Argument(a.head, a.how, fallback=True)
+                for slot in frame.pattern.targets
+                for a in _prep_objects(noun.head, slot)
+            ]
     if "no_inherit" in frame.pattern.flags:
         return
     frame.sources.extend(inherited_subjects(noun, lexicon))
     frame.sources.extend(_fighting_side(noun))
+
+
+def _names_owner(thing: Token) -> bool:
+    """Whether a noun says whose it is: "Russian troops", "NATO peacekeepers", "its army"."""
+    return any(
+        c.dep_ in {"amod", "compound", "poss", "nmod"}
+        and (c.ent_type_ in {"NORP", "GPE", "ORG"} or c.pos_ in {"PROPN", "PRON"})
+        for c in thing.children
+    )
 
 
 def _fighting_side(noun: Token) -> list[Argument]:

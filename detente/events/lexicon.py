@@ -43,6 +43,7 @@ FLAGS = frozenset(
         "no_infinitive",
         "clause",
         "foreign",
+        "object_source",
     }
 )
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})
@@ -76,6 +77,7 @@ CUE_KINDS = frozenset(
         "protest_noun",
         "defiance_noun",
         "command",
+        "peacekeeping",
         "aim_condition",
         "failure_noun",
         "military_thing",

@@ -183,6 +183,16 @@ def expelled_organisations(code: str, targets: list[Actor]) -> str | None:
     return _EXPEL_AID_AGENCIES if relief else _EXPEL_OR_WITHDRAW
 
 
+def peacekeeping_presence(code: str, sources: list[Actor], lexicon: Lexicon) -> str | None:
+    """Peacekeeping (074) for a show of force (15x) by peacekeepers: "KFOR peacekeepers
+    stepped up patrols in northern Kosovo" keeps the peace there, it threatens no one."""
+    if not code.startswith(_POSTURE_ROOT) or not sources:
+        return None
+    if all(_names_cue(lexicon, "peacekeeping", s.text.split()) for s in sources):
+        return _PEACEKEEPING
+    return None
+
+
 def _relief_body(organisation: Actor) -> bool:
     """Whether the organisation's code names a health, refugee or aid specialty (the
     three-letter blocks after its kind: NGO-HLH-MSF, IGO-UNO-REF-HCR)."""
@@ -191,6 +201,8 @@ def _relief_body(organisation: Actor) -> bool:
     return bool(blocks & _RELIEF_BLOCKS) or bool(set(organisation.sectors) & _RELIEF_BLOCKS)
 
 
+_POSTURE_ROOT = "15"
+_PEACEKEEPING = "074"
 _EXPULSION = "174"
 _EXPEL_OR_WITHDRAW = "166"
 _EXPEL_AID_AGENCIES = "1663"
