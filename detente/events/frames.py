@@ -366,6 +366,17 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
     # "Egypt is opposed to the plan" reads as a passive, but Egypt opposes.
     passive = is_passive(verb) and not lexicon.is_cue("stative_passive", verb.lemma_.lower())
     source = _agent_argument(verb, lexicon) if passive else subject_of(verb, lexicon)
+    if source is None and passive and "passive_source" in frame.pattern.flags:
+        # "a third of the guerrillas have been demobilized": with no one named who did it,
+        # those it was done to stood down
+        source = next(
+            (
+                Argument(c, f"passive subject of '{verb.text}', no doer named")
+                for c in verb.children
+                if c.dep_ == "nsubjpass"
+            ),
+            None,
+        )
     if source is not None:
         # "A drone strike by American forces killed two militants": the doer of the
         # event-noun subject did the killing.

@@ -44,6 +44,7 @@ FLAGS = frozenset(
         "clause",
         "foreign",
         "object_source",
+        "passive_source",
     }
 )
 SLOT_WORDS = frozenset({"dobj", "iobj", "poss", "xcomp_obj", "comp_subj"})

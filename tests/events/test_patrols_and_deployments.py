@@ -1,6 +1,7 @@
 """Patrols ordered or stepped up are a show of force (151), but peacekeepers' patrols are
 peacekeeping (074); a deployment named by the troops it moves is theirs, going where the
-sentence sends them (sentences written for these tests)."""
+sentence sends them; a force demobilized with no doer named stood down itself (sentences
+written for these tests)."""
 
 from __future__ import annotations
 
@@ -41,3 +42,10 @@ def test_a_deployment_named_by_its_troops_is_theirs(code_one: Code) -> None:
 def test_bare_troops_deployed_borrow_no_doer_from_where_they_go(code_one: Code) -> None:
     found = triples(code_one("Officials announced the deployment of troops to Belarus."))
     assert not any(s is not None and s.startswith("BLR") for s, _, _ in found), found
+
+
+def test_a_force_demobilized_with_no_doer_named_stood_down_itself(code_one: Code) -> None:
+    found = triples(code_one("One third of the Colombian guerrillas have been demobilized."))
+    assert ("COLREB", None, "0873") in found, found
+    found = triples(code_one("Half of the Colombian rebels were disarmed last year."))
+    assert any(s == "COLREB" and c == "0873" for s, _, c in found), found
