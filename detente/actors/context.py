@@ -406,12 +406,16 @@ def _speaker_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
 
 
 def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
-    """ "two militants in Yemen", "protesters from Bahrain": the role's own place says it."""
+    """ "two militants in Yemen", "protesters from Bahrain", "the Albanians of southern
+    Serbia": the role's own place says it."""
     for prep in ctx.doc[head].children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "of"}:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-            for i in range(pobj.left_edge.i, pobj.i + 1):
+            # "of" says where only with a place at its head: "the Albanians of southern
+            # Serbia", not "the chief of Israel's militia ally"
+            first = pobj.i if prep.lower_ == "of" else pobj.left_edge.i
+            for i in range(first, pobj.i + 1):
                 match = ctx.by_token.get(i)
                 # "in the Israeli-occupied West Bank": the West Bank's
                 if match is None or not _lends_country(ctx, match):

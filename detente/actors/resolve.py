@@ -205,7 +205,7 @@ class ActorResolver:
             name = None  # the tagger's PERSON "Mali" is the country of that name
         reference = self._reference(head)
         # "ethnic Albanians" names a people, not the state of Albania.
-        ethnic = [m for m in matches if m.is_name and _ethnic(ctx.doc, m)]
+        ethnic = [m for m in matches if m.is_name and (_ethnic(ctx.doc, m) or _community(ctx, m))]
         patrons = [m for m in matches if m.is_name and is_patron(ctx.doc, m)]
         # "an anti-Syria journalist" is no Syrian; "anti-Damascus militants" are Syria's
         # own rebels, so rebels and the opposition keep the country they are against.
@@ -751,6 +751,23 @@ def _ethnic(doc: Doc, match: Match) -> bool:
     return (
         match.start > 0 and doc[match.start - 1].lower_ == "ethnic" and match.entries[0].is_country
     )
+
+
+def _community(ctx: DocActors, match: Match) -> bool:
+    """ "the Albanians of southern Serbia": a people named by its nationality, of a place in
+    another country, is a community of that place (whose country the context then gives)."""
+    people = ctx.doc[match.end - 1]
+    if not match.entries[0].is_country or people.tag_ not in {"NNS", "NNPS"}:
+        return False
+    country = match.entries[0].country
+    for prep in people.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for word in (t for pobj in prep.children if pobj.dep_ == "pobj" for t in pobj.subtree):
+            place = ctx.by_token.get(word.i)
+            if place is not None and place.entries[0].country not in (None, country):
+                return True
+    return False
 
 
 def _match_depth(match: Match, depth: dict[int, int]) -> int:

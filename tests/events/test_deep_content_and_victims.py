@@ -91,3 +91,12 @@ def test_patrols_by_one_countrys_police_and_soldiers_are_no_cooperation(code_one
     assert not any(c.startswith("06") for _, _, c in found), found
     joint = triples(code_one("Russian and Chinese warships held joint patrols in the Pacific."))
     assert ("RUSMIL", "CHNMIL", "062") in joint, joint
+
+
+def test_sanctions_lifted_on_sales_to_countries_are_lifted_for_them(code_one: Code) -> None:
+    found = triples(
+        code_one("The European Union agreed to lift its embargo on arms sales to Libya and Sudan.")
+    )
+    assert {("IGOEUREEC", "LBY", "0354"), ("IGOEUREEC", "SDN", "0354")} <= found, found
+    extended = triples(code_one("The EU extended its sanctions to Belarus on Monday."))
+    assert ("IGOEUREEC", "BLR", "163") in extended, extended
