@@ -204,6 +204,8 @@ class ActorMatcher:
             # names no nationality, so a NORP name it knows is a place.
             if ent.label_ not in _PLACE_LABELS | {"NORP"} and not _mistagged_place(ent):
                 continue
+            if _surname(ent):
+                continue
             text = ent.text[4:] if ent.text.startswith(("the ", "The ")) else ent.text
             town = _without_compass_word(text)
             place = (
@@ -255,6 +257,54 @@ _COMPASS_WORDS = frozenset(
         "northwest",
         "southeast",
         "southwest",
+    }
+)
+
+
+def _surname(ent: Span) -> bool:
+    """ "Kenzo Oshima, the UN relief coordinator": a one-word place the tagger found right
+    after a capitalised name word it left out of every entity is someone's surname (not
+    after a word of place names: "Mount Sinjar", "Port Sudan")."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and not before.ent_type_
+        and before.dep_ == "compound"
+        and before.head.i == ent.root.i
+        and before.lower_ not in _PLACE_NAME_WORDS
+    )
+
+
+# Words that begin place names, whose towns the tagger may name without them.
+_PLACE_NAME_WORDS = frozenset(
+    {
+        "mount",
+        "mt",
+        "lake",
+        "port",
+        "fort",
+        "cape",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "al",
+        "el",
+        "ras",
+        "tel",
+        "kafr",
+        "bir",
+        "ain",
+        "jebel",
+        "wadi",
     }
 )
 

@@ -30,3 +30,15 @@ def test_a_people_at_home_or_of_no_place_keep_their_country(code_one: Code) -> N
     )
     killed = [t for _, t, c in found if c.startswith("18")]
     assert killed and all(t is not None and t.startswith("LBN") for t in killed), found
+
+
+def test_a_surname_the_tagger_takes_for_a_town_names_no_place(code_one: Code) -> None:
+    # "Oshima" is also a town in Japan; after a first name it is a surname
+    found = triples(
+        code_one(
+            "Kenzo Oshima, the United Nations relief coordinator, demanded that the "
+            "Sudanese government allow aid workers into Darfur."
+        )
+    )
+    assert any(s is not None and s.startswith("IGOUNO") for s, _, _ in found), found
+    assert not any(s is not None and s.startswith("JPN") for s, _, _ in found), found
