@@ -119,10 +119,10 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
         # Only a name can be a place: "in U.S.-Soviet talks" names no place.
         if match is not None and _named_as_place(ctx.doc[m.head], match):
             weight = _PLACE_WEIGHT
-        elif _nouns_above(ctx.doc[m.head]) >= 2:
+        elif _about_a_thing(ctx.doc[m.head]):
             # "ordered former president Menem to appear in an investigation of arms
-            # sales to Croatia": a country deep in nested noun phrases names a thing
-            # talked of, not who is around the role
+            # sales to Croatia": a country named in a phrase deep in nested noun phrases
+            # names a thing talked of, not who is around the role
             weight = min(weight, _NESTED_WEIGHT)
         vote(m.head, actor.country, code, actor.text, m.sentence, weight)
         counted.update(range(actor.start, actor.end))
@@ -154,6 +154,25 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
     best = max(scores, key=lambda c: (scores[c], not nearest[c][0], -nearest[c][1]))
     _, _, code, text = nearest[best]
     return best, code, text
+
+
+def _about_a_thing(token: Token) -> bool:
+    """Whether a word is the object of a phrase two nouns deep that says where a thing
+    goes or what it is about ("sales to Croatia" in "an investigation of arms sales to
+    Croatia"); not a phrase that names whose it is ("the assault by aircraft from the
+    Syrian regime") or where it happens ("strikes for months inside Aleppo city")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "to Croatia and Ecuador"
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in _TOPIC_PREPOSITIONS
+        and _nouns_above(token) >= 2
+    )
+
+
+_TOPIC_PREPOSITIONS = frozenset(
+    {"to", "into", "toward", "towards", "about", "over", "regarding", "concerning"}
+)
 
 
 def _nouns_above(token: Token) -> int:
@@ -409,7 +428,7 @@ def _own_place_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None
     """ "two militants in Yemen", "protesters from Bahrain", "the Albanians of southern
     Serbia": the role's own place says it."""
     for prep in ctx.doc[head].children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "of"}:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from"}:
             continue
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             # "of" says where only with a place at its head: "the Albanians of southern

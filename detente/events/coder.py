@@ -158,14 +158,20 @@ class EventCoder:
                     if _codes_inside(token, candidates):
                         continue
                 elif "fallback" in pattern.flags and self._governs_event(token):
-                    if self._governs_event(token, within=2) or pattern.code.startswith("03"):
+                    if (
+                        self._governs_event(token, within=2)
+                        or pattern.code.startswith("03")
+                        or not _act_ordered(token)
+                    ):
                         # "agreed to hold talks": the talks say what was agreed; what a
                         # promise promises decides whether it is cooperation at all ("vowed
-                        # to make Israel pay for the killing")
+                        # to make Israel pay for the killing"); "ordered an end to sieges"
+                        # orders what its event nouns say
                         continue
-                    # an order is a demand whatever it orders: an event in a modifier of
-                    # what was ordered ("to appear for questioning in an investigation")
-                    # takes its place only if that event is coded itself
+                    # an order to someone to do something is a demand whatever it orders:
+                    # an event in a modifier of the act ordered ("ordered Menem to appear
+                    # for questioning in an investigation") takes its place only if that
+                    # event is coded itself
                     deferred.add(position)
                     worklist.append(position)
                     continue
@@ -1038,6 +1044,14 @@ def _links_below(ancestor: Token, token: Token) -> int:
     while token.i != ancestor.i and token.head.i != token.i:
         token, links = token.head, links + 1
     return links
+
+
+def _act_ordered(token: Token) -> bool:
+    """Whether a word orders someone named as its object to do an act of its own: "ordered
+    Menem to appear" (not "ordered an end to sieges", "ordered military action")."""
+    return any(c.dep_ == "dobj" for c in token.children) and any(
+        c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in token.children
+    )
 
 
 def _codes_inside(token: Token, candidates: Sequence[Candidate]) -> bool:

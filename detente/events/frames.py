@@ -399,7 +399,7 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
                         if slot in _WHERE_PREPS:
                             places.append(arg)
     if not frame.targets and not any(c.dep_ == "dobj" for c in verb.children):
-        frame.targets.extend(_shared_targets(verb, frame.pattern))
+        frame.targets.extend(_shared_targets(verb, frame.pattern, lexicon))
     frame.targets.extend(_complement_targets(verb))
     if frame.pattern.code[:2] in _LOCATIVE_TARGET_ROOTS:
         frame.targets.extend(_defied(verb, lexicon))
@@ -413,14 +413,15 @@ def _verb_arguments(frame: Frame, lexicon: Lexicon) -> None:
         ]
 
 
-def _shared_targets(verb: Token, pattern: Pattern) -> list[Argument]:
+def _shared_targets(verb: Token, pattern: Pattern, lexicon: Lexicon) -> list[Argument]:
     """ "donated and delivered goods to a Baghdad school": a verb with no object of its
-    own shares the object, and the object's phrases, of the verb conjoined after it
-    ("killing or wounding 50": the 50 were killed or wounded)."""
+    own shares the object, and the object's phrases, of the verb conjoined after it; and
+    the object itself where that verb is an event too ("killing or wounding 50": the 50
+    were killed or wounded; not "... killed in an airstrike, composed hymns")."""
     found: list[Argument] = []
     for later in (c for c in verb.conjuncts if c.i > verb.i):
         objects = [c for c in later.children if c.dep_ == "dobj"]
-        if "dobj" in pattern.targets:
+        if "dobj" in pattern.targets and match_pattern(later, lexicon) is not None:
             found += [
                 Argument(o, f"object of '{later.text}', shared with '{verb.text}'") for o in objects
             ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from detente.types import CodedArticle
 from tests.helpers import triples
 
@@ -100,3 +102,27 @@ def test_sanctions_lifted_on_sales_to_countries_are_lifted_for_them(code_one: Co
     assert {("IGOEUREEC", "LBY", "0354"), ("IGOEUREEC", "SDN", "0354")} <= found, found
     extended = triples(code_one("The EU extended its sanctions to Belarus on Monday."))
     assert ("IGOEUREEC", "BLR", "163") in extended, extended
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        # an order of an action, not of someone to act, is no demand
+        (
+            "The Kenyan president ordered the first direct military action against the "
+            "militants in response to the attack on the border post.",
+            "10",
+        ),
+        # a war that began with protests stages no protest
+        (
+            "Thousands have been killed since the conflict began in 2011 with protests "
+            "against President Bashar al-Assad.",
+            "14",
+        ),
+    ],
+)
+def test_what_only_looks_like_an_order_or_a_protest_codes_none(
+    code_one: Code, sentence: str, root: str
+) -> None:
+    found = triples(code_one(sentence))
+    assert not any(c.startswith(root) for _, _, c in found), found
