@@ -78,8 +78,9 @@ def _context_country(ctx: DocActors, head: int) -> tuple[str, str, str] | None:
 
     Candidates are the countries named in the role's sentence (the sentence before counts
     half): by actors, by an armed group's home country, or by any country word at all
-    ("in Somalia's Lower Shabelle region"); an actor named deep in nested noun phrases
-    counts half. The most named wins; ties go to the nearest mention before the role."""
+    ("in Somalia's Lower Shabelle region"); an actor named in a phrase of where a thing
+    goes or what it is about, two nouns deep, counts half. The most named wins; ties go to
+    the nearest mention before the role."""
     own = _owner_country(ctx, head) or _own_place_country(ctx, head)
     if own is not None:
         return own
