@@ -419,9 +419,13 @@ def _shared_targets(verb: Token, pattern: Pattern, lexicon: Lexicon) -> list[Arg
     the object itself where that verb is an event too ("killing or wounding 50": the 50
     were killed or wounded; not "... killed in an airstrike, composed hymns")."""
     found: list[Argument] = []
-    for later in (c for c in verb.conjuncts if c.i > verb.i):
+    later_verbs = [c for c in verb.conjuncts if c.i > verb.i]
+    for later in later_verbs:
         objects = [c for c in later.children if c.dep_ == "dobj"]
-        if "dobj" in pattern.targets and match_pattern(later, lexicon) is not None:
+        # only the next verb's object: in "killed and crucified two citizens, executed two
+        # others and assassinated a lawyer" the others and the lawyer are not the killed
+        nearest = later is later_verbs[0]
+        if nearest and "dobj" in pattern.targets and match_pattern(later, lexicon) is not None:
             found += [
                 Argument(o, f"object of '{later.text}', shared with '{verb.text}'") for o in objects
             ]

@@ -126,3 +126,15 @@ def test_what_only_looks_like_an_order_or_a_protest_codes_none(
 ) -> None:
     found = triples(code_one(sentence))
     assert not any(c.startswith(root) for _, _, c in found), found
+
+
+def test_only_the_next_event_verb_lends_its_object(code_one: Code) -> None:
+    # the church torched and the officers abducted later were not killed
+    found = triples(
+        code_one(
+            "Gunmen killed and wounded five Kenyan villagers, torched a church and abducted "
+            "two Kenyan police officers."
+        )
+    )
+    killed = {t for _, t, c in found if c == "1823"}
+    assert killed == {"KENCVL"}, found
