@@ -149,9 +149,7 @@ def mend_stranded_infinitives(doc: Doc, controls_object: Callable[[str], bool]) 
         )
         if infinitive is None or infinitive.right_edge.i != relative.right_edge.i:
             continue  # only an infinitive that ends the relative clause
-        infinitive.head = verb
-        infinitive.dep_ = "xcomp"
-        doc.user_data.setdefault(MENDED_INFINITIVES, []).append(infinitive.i)
+        _reattach(infinitive, verb, "xcomp", MENDED_INFINITIVES)
         mended += 1
     return mended
 
